@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { paths } from './paths';
+
+describe('paths', () => {
+  it('encodes ids so a slash or space in a name cannot change the route', () => {
+    expect(paths.experiment.href('12')).toBe('/experiments/12');
+    expect(paths.model.href('churn/model v2')).toBe('/models/churn%2Fmodel%20v2');
+  });
+
+  it('puts compared run ids in one comma-separated parameter', () => {
+    expect(paths.compare.href(['a1', 'b2'])).toBe('/compare?runs=a1,b2');
+  });
+
+  it('builds a run href under its experiment', () => {
+    expect(paths.run.href('3', 'abc')).toBe('/experiments/3/runs/abc');
+  });
+});

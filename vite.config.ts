@@ -1,0 +1,28 @@
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vitest/config';
+
+// In `npm run dev` the Parallax server runs beside Vite and does the proxying, so the dev SPA
+// reaches MLflow through exactly the same allow-list, auth and headers as production.
+const apiTarget = process.env.PARALLAX_DEV_API ?? 'http://127.0.0.1:5174';
+const proxied = ['/api', '/ajax-api', '/get-artifact', '/model-versions/get-artifact', '/parallax'];
+
+export default defineConfig({
+  plugins: [react()],
+  resolve: {
+    alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
+  },
+  server: {
+    host: '127.0.0.1',
+    proxy: Object.fromEntries(proxied.map((p) => [p, { target: apiTarget }])),
+  },
+  build: {
+    outDir: 'dist',
+    sourcemap: true,
+  },
+  worker: { format: 'es' },
+  test: {
+    include: ['src/**/*.test.ts', 'server/**/*.test.ts', 'scripts/**/*.test.ts'],
+    environment: 'node',
+  },
+});
