@@ -1,0 +1,20 @@
+import { readFileSync } from 'node:fs';
+
+export interface SeededExperiment {
+  id: string;
+  name: string;
+  run_ids: string[];
+  parent_run_id?: string;
+  child_run_ids?: string[];
+}
+
+export interface Manifest {
+  experiments: { churn: SeededExperiment; empty: SeededExperiment; paging: SeededExperiment };
+  mlflow_version: string;
+}
+
+export function readManifest(): Manifest {
+  const file = process.env.E2E_MANIFEST;
+  if (!file) throw new Error('E2E_MANIFEST is not set: run the suite through playwright (global setup)');
+  return JSON.parse(readFileSync(file, 'utf8')) as Manifest;
+}
