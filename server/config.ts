@@ -1,0 +1,197 @@
+import { fileURLToPath } from 'node:url';
+
+export type BackendKind = 'oss' | 'databricks';
+
+/** How the server authenticates to MLflow. The browser never sees any of it. */
+export type AuthConfig =
+  | { kind: 'none' }
+  | { kind: 'bearer'; token: string }
+  | { kind: 'basic'; username: string; password: string }
+  | { kind: 'databricks-m2m'; tokenUrl: string; clientId: string; clientSecret: string };
+
+export interface RetryConfig {
+  /** Total tries including the first one. */
+  maxAttempts: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+  /** Sum of all waits between tries; a longer Retry-After is passed back to the caller instead. */
+  maxTotalDelayMs: number;
+}
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+export interface ServerConfig {
+  backend: BackendKind;
+  /** MLflow's base URL; a path prefix (reverse proxy) is kept and prepended to every call. */
+  upstream: URL;
+  auth: AuthConfig;
+  /** On Databricks, a user's `X-Forwarded-Access-Token` is used instead of the app's credential. */
+  useForwardedToken: boolean;
+  host: string;
+  port: number;
+  /** Built SPA; when the folder is missing only the API is served. */
+  staticDir: string;
+  frameAncestors: string;
+  upstreamTimeoutMs: number;
+  connectTimeoutMs: number;
+  retry: RetryConfig;
+  logLevel: LogLevel;
+  /** Non-fatal remarks about the environment, printed once at start. */
+  warnings: string[];
+}
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+const DEFAULT_STATIC_DIR = fileURLToPath(new URL('../dist', import.meta.url));
+const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+export const DEFAULT_RETRY: RetryConfig = {
+  maxAttempts: 4,
+  baseDelayMs: 250,
+  maxDelayMs: 8_000,
+  maxTotalDelayMs: 15_000,
+};
+
+/** Reads the environment once; throws a ConfigError naming the variable at fault. */
+export function loadConfig(env: Env = process.env): ServerConfig {
+  const warnings: string[] = [];
+  const databricksHost = read(env, 'DATABRICKS_HOST');
+  const trackingUri = read(env, 'MLFLOW_TRACKING_URI');
+  const backend: BackendKind = databricksHost ? 'databricks' : 'oss';
+
+  let upstream: URL;
+  if (databricksHost) {
+    upstream = parseHttpUrl('DATABRICKS_HOST', withScheme(databricksHost));
+    if (trackingUri && trackingUri !== 'databricks' && !trackingUri.startsWith('databricks://')) {
+      warnings.push(`DATABRICKS_HOST is set, so MLFLOW_TRACKING_URI (${trackingUri}) is ignored.`);
+    }
+  } else if (!trackingUri) {
+    throw new ConfigError(
+      'MLFLOW_TRACKING_URI is required (e.g. http://127.0.0.1:5000), or DATABRICKS_HOST for a Databricks workspace.',
+    );
+  } else if (trackingUri === 'databricks' || trackingUri.startsWith('databricks://')) {
+    throw new ConfigError(
+      `MLFLOW_TRACKING_URI=${trackingUri} needs DATABRICKS_HOST (profiles in ~/.databrickscfg are not read).`,
+    );
+  } else {
+    upstream = parseHttpUrl('MLFLOW_TRACKING_URI', trackingUri);
+  }
+
+  const appPort = read(env, 'DATABRICKS_APP_PORT');
+  const port = appPort
+    ? parseIntIn(env, 'DATABRICKS_APP_PORT', 0, 0, 65535)
+    : parseIntIn(env, 'PARALLAX_PORT', 5050, 0, 65535);
+
+  return {
+    backend,
+    upstream,
+    auth: backend === 'databricks' ? databricksAuth(env, upstream, warnings) : ossAuth(env),
+    useForwardedToken: backend === 'databricks',
+    host: read(env, 'PARALLAX_HOST') ?? (appPort ? '0.0.0.0' : '127.0.0.1'),
+    port,
+    staticDir: read(env, 'PARALLAX_STATIC_DIR') ?? DEFAULT_STATIC_DIR,
+    frameAncestors: parseFrameAncestors(read(env, 'PARALLAX_FRAME_ANCESTORS') ?? "'none'"),
+    upstreamTimeoutMs: parseIntIn(env, 'PARALLAX_UPSTREAM_TIMEOUT_MS', 30_000, 1, 600_000),
+    connectTimeoutMs: parseIntIn(env, 'PARALLAX_CONNECT_TIMEOUT_MS', 5_000, 1, 600_000),
+    retry: DEFAULT_RETRY,
+    logLevel: parseLogLevel(read(env, 'PARALLAX_LOG_LEVEL') ?? 'warn'),
+    warnings,
+  };
+}
+
+function ossAuth(env: Env): AuthConfig {
+  const username = read(env, 'MLFLOW_TRACKING_USERNAME');
+  const password = read(env, 'MLFLOW_TRACKING_PASSWORD');
+  if ((username === undefined) !== (password === undefined)) {
+    throw new ConfigError('MLFLOW_TRACKING_USERNAME and MLFLOW_TRACKING_PASSWORD must be set together.');
+  }
+  // Same precedence as MLflow's Python client: basic credentials win over a token.
+  if (username !== undefined && password !== undefined) return { kind: 'basic', username, password };
+  const token = read(env, 'MLFLOW_TRACKING_TOKEN');
+  return token ? { kind: 'bearer', token } : { kind: 'none' };
+}
+
+function databricksAuth(env: Env, host: URL, warnings: string[]): AuthConfig {
+  const pat = read(env, 'DATABRICKS_TOKEN');
+  const clientId = read(env, 'DATABRICKS_CLIENT_ID');
+  const clientSecret = read(env, 'DATABRICKS_CLIENT_SECRET');
+  if ((clientId === undefined) !== (clientSecret === undefined)) {
+    throw new ConfigError('DATABRICKS_CLIENT_ID and DATABRICKS_CLIENT_SECRET must be set together.');
+  }
+  if (pat) {
+    if (clientId) warnings.push('Both DATABRICKS_TOKEN and DATABRICKS_CLIENT_ID are set; using DATABRICKS_TOKEN.');
+    return { kind: 'bearer', token: pat };
+  }
+  if (clientId !== undefined && clientSecret !== undefined) {
+    return { kind: 'databricks-m2m', tokenUrl: new URL('/oidc/v1/token', host).href, clientId, clientSecret };
+  }
+  const token = read(env, 'MLFLOW_TRACKING_TOKEN');
+  if (token) return { kind: 'bearer', token };
+  warnings.push('No Databricks credential is set; only requests carrying X-Forwarded-Access-Token will be authenticated.');
+  return { kind: 'none' };
+}
+
+function read(env: Env, name: string): string | undefined {
+  const value = env[name]?.trim();
+  return value ? value : undefined;
+}
+
+// Databricks Apps hand over the host without a scheme.
+function withScheme(host: string): string {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(host) ? host : `https://${host}`;
+}
+
+function parseHttpUrl(name: string, value: string): URL {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(`${name} must be an http(s) URL, got ${JSON.stringify(value)}.`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ConfigError(`${name} must be an http(s) URL of a tracking server, got ${JSON.stringify(value)}.`);
+  }
+  if (url.username || url.password) {
+    throw new ConfigError(`${name} must not embed credentials; use MLFLOW_TRACKING_USERNAME/PASSWORD.`);
+  }
+  if (url.search || url.hash) {
+    throw new ConfigError(`${name} must not have a query string or fragment.`);
+  }
+  url.pathname = url.pathname.replace(/\/+$/, '');
+  return url;
+}
+
+function parseIntIn(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = read(env, name);
+  if (raw === undefined) return fallback;
+  const value = /^\d+$/.test(raw) ? Number(raw) : NaN;
+  if (!Number.isSafeInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be an integer from ${min} to ${max}, got ${JSON.stringify(raw)}.`);
+  }
+  return value;
+}
+
+function parseLogLevel(raw: string): LogLevel {
+  const level = LOG_LEVELS.find((l) => l === raw.toLowerCase());
+  if (!level) {
+    throw new ConfigError(`PARALLAX_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got ${JSON.stringify(raw)}.`);
+  }
+  return level;
+}
+
+// The value lands inside a CSP header, so anything that could end the directive is refused.
+function parseFrameAncestors(raw: string): string {
+  if (/[;,\r\n]/.test(raw)) {
+    throw new ConfigError(
+      `PARALLAX_FRAME_ANCESTORS must be a space-separated source list such as 'self' https://example.com, got ${JSON.stringify(raw)}.`,
+    );
+  }
+  return raw.replace(/\s+/g, ' ');
+}
