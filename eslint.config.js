@@ -50,7 +50,10 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['react', 'react-*', '@tanstack/*'], message: 'src/lib is framework-free.' },
-            { group: ['@/api/*', '@/features/*', '@/app/*', '@/components/*'], message: 'src/lib imports only src/lib.' },
+            {
+              group: ['@/api/*', '@/features/*', '@/app/*', '@/components/*'],
+              message: 'src/lib imports only src/lib.',
+            },
           ],
         },
       ],
@@ -64,7 +67,10 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: [...features.filter((f) => f !== name).map((f) => `@/features/${f}/*`), '@/app/*'],
+              group: [
+                ...features.filter((f) => f !== name).map((f) => `@/features/${f}/*`),
+                '@/app/*',
+              ],
               message: 'Features never import each other or the app; compose them in src/app.',
             },
           ],
@@ -77,7 +83,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['@/features/*', '@/app/*'], message: 'Shared code cannot import features or the app.' }] },
+        {
+          patterns: [
+            {
+              group: ['@/features/*', '@/app/*'],
+              message: 'Shared code cannot import features or the app.',
+            },
+          ],
+        },
       ],
     },
   },

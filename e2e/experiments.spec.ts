@@ -17,7 +17,9 @@ test('search by name narrows the list and lives in the URL', async ({ page }) =>
   const { experiments } = readManifest();
   await page.goto('/experiments');
   await page.getByLabel('Search experiments').fill('e2e/pag');
-  await expect(page.getByRole('link', { name: experiments.paging.name, exact: true })).toBeVisible();
+  await expect(
+    page.getByRole('link', { name: experiments.paging.name, exact: true }),
+  ).toBeVisible();
   await expect(page.getByRole('link', { name: experiments.churn.name, exact: true })).toBeHidden();
   await expect(page).toHaveURL(/[?&]q=e2e%2Fpag/);
   await page.reload();
@@ -25,7 +27,9 @@ test('search by name narrows the list and lives in the URL', async ({ page }) =>
   await expect(page.getByRole('link', { name: experiments.churn.name, exact: true })).toBeHidden();
 });
 
-test('create, rename, delete and restore an experiment, each checked in MLflow', async ({ page }) => {
+test('create, rename, delete and restore an experiment, each checked in MLflow', async ({
+  page,
+}) => {
   const name = uniqueName('/Shared/e2e-crud/exp');
   const renamed = `${name}-renamed`;
   await page.goto('/experiments');
@@ -62,7 +66,9 @@ test('create, rename, delete and restore an experiment, each checked in MLflow',
   await expect.poll(async () => (await mlflow.getExperiment(id)).lifecycle_stage).toBe('active');
 });
 
-test('a duplicate name shows MLflow’s error in the dialog and keeps what was typed', async ({ page }) => {
+test('a duplicate name shows MLflow’s error in the dialog and keeps what was typed', async ({
+  page,
+}) => {
   const { experiments } = readManifest();
   await page.goto('/experiments');
   await page.getByRole('button', { name: 'New experiment' }).click();
@@ -91,6 +97,6 @@ test('an experiment named with HTML renders as text and runs no script', async (
   await expect(page.getByRole('link', { name, exact: true })).toBeVisible();
   await page.goto(`/experiments/${id}`);
   await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();
-  expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+  expect(await page.evaluate(() => (globalThis as { __xss?: number }).__xss)).toBeUndefined();
   expect(await page.locator('img[src="x"]').count()).toBe(0);
 });

@@ -21,10 +21,14 @@ test.afterEach(async () => {
   await setFault(control(), { kind: 'pass' });
 });
 
-test('answers 502 MLFLOW_UNAVAILABLE within its timeout when MLflow is stopped', async ({ request }) => {
+test('answers 502 MLFLOW_UNAVAILABLE within its timeout when MLflow is stopped', async ({
+  request,
+}) => {
   await setFault(control(), { kind: 'down' });
   const started = Date.now();
-  const res = await request.get('/api/2.0/mlflow/experiments/search?max_results=1', { timeout: 20_000 });
+  const res = await request.get('/api/2.0/mlflow/experiments/search?max_results=1', {
+    timeout: 20_000,
+  });
   const took = Date.now() - started;
   expect(res.status()).toBe(502);
   const body = (await res.json()) as { error_code: string; message: string };
@@ -34,9 +38,13 @@ test('answers 502 MLFLOW_UNAVAILABLE within its timeout when MLflow is stopped',
   expect(took).toBeLessThan(15_000);
 });
 
-test('answers 502 MLFLOW_UNAVAILABLE when MLflow accepts but never answers', async ({ request }) => {
+test('answers 502 MLFLOW_UNAVAILABLE when MLflow accepts but never answers', async ({
+  request,
+}) => {
   await setFault(control(), { kind: 'delay', ms: 30_000 });
-  const res = await request.get('/api/2.0/mlflow/experiments/search?max_results=1', { timeout: 25_000 });
+  const res = await request.get('/api/2.0/mlflow/experiments/search?max_results=1', {
+    timeout: 25_000,
+  });
   expect(res.status()).toBe(502);
   expect(((await res.json()) as { error_code: string }).error_code).toBe('MLFLOW_UNAVAILABLE');
 });

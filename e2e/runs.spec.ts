@@ -4,14 +4,19 @@ import { expect, test } from './support/fixtures';
 import { readManifest } from './support/manifest';
 import { mlflow } from './support/mlflow-api';
 
-const runName = (run: { info: { run_name?: string; run_id: string } }) => run.info.run_name ?? run.info.run_id;
+const runName = (run: { info: { run_name?: string; run_id: string } }) =>
+  run.info.run_name ?? run.info.run_id;
 
-test('the runs table of a seeded experiment shows its runs with the right metric values', async ({ page }) => {
+test('the runs table of a seeded experiment shows its runs with the right metric values', async ({
+  page,
+}) => {
   const { churn } = readManifest().experiments;
   const runs = await mlflow.searchRuns(churn.id);
   expect(runs.length).toBeGreaterThanOrEqual(12);
   await page.goto(`/experiments/${churn.id}`);
-  const table = page.getByRole('grid', { name: 'Runs' }).or(page.getByRole('table', { name: 'Runs' }));
+  const table = page
+    .getByRole('grid', { name: 'Runs' })
+    .or(page.getByRole('table', { name: 'Runs' }));
   await expect(table).toBeVisible();
   await expect(page.getByText(`${runs.length} runs loaded`)).toBeVisible();
 
@@ -22,7 +27,9 @@ test('the runs table of a seeded experiment shows its runs with the right metric
 
   for (const run of runs.slice(0, 8)) {
     const accuracy = run.data?.metrics?.find((m) => m.key === 'accuracy');
-    const row = table.getByRole('row').filter({ has: page.getByRole('link', { name: runName(run), exact: true }) });
+    const row = table
+      .getByRole('row')
+      .filter({ has: page.getByRole('link', { name: runName(run), exact: true }) });
     await row.scrollIntoViewIfNeeded();
     await expect(row).toHaveCount(1);
     const cell = row.getByRole('gridcell').or(row.getByRole('cell')).nth(accuracyCol);
@@ -50,17 +57,25 @@ test('sorting by a metric column reorders the rows and survives a reload', async
   const { churn } = readManifest().experiments;
   const expected = await mlflow.searchRuns(churn.id);
   const byAccuracy = expected
-    .map((r) => ({ name: runName(r), acc: parseMetricValue(r.data?.metrics?.find((m) => m.key === 'accuracy')?.value) }))
+    .map((r) => ({
+      name: runName(r),
+      acc: parseMetricValue(r.data?.metrics?.find((m) => m.key === 'accuracy')?.value),
+    }))
     .filter((r) => !Number.isNaN(r.acc))
     .sort((a, b) => b.acc - a.acc);
   await page.goto(`/experiments/${churn.id}`);
-  const table = page.getByRole('grid', { name: 'Runs' }).or(page.getByRole('table', { name: 'Runs' }));
+  const table = page
+    .getByRole('grid', { name: 'Runs' })
+    .or(page.getByRole('table', { name: 'Runs' }));
   const header = table.getByRole('columnheader', { name: /accuracy/ });
   await header.click();
   if ((await header.getAttribute('aria-sort')) !== 'descending') await header.click();
   await expect(header).toHaveAttribute('aria-sort', 'descending');
   await page.reload();
-  await expect(table.getByRole('columnheader', { name: /accuracy/ })).toHaveAttribute('aria-sort', 'descending');
+  await expect(table.getByRole('columnheader', { name: /accuracy/ })).toHaveAttribute(
+    'aria-sort',
+    'descending',
+  );
   const firstRow = table.getByRole('row').nth(1);
   await expect(firstRow.getByRole('link').first()).toHaveText(byAccuracy[0]?.name ?? '');
 });
@@ -72,13 +87,19 @@ test('the run page shows name, status, params and metrics', async ({ page }) => 
   await page.goto(`/experiments/${churn.id}/runs/${run.info.run_id}`);
   await expect(page.getByRole('heading', { name: runName(run), level: 1 })).toBeVisible();
   await expect(page.getByText(run.info.status ?? 'FINISHED').first()).toBeVisible();
-  const params = page.getByRole('region', { name: 'Parameters' }).or(page.locator('section', { has: page.getByRole('heading', { name: 'Parameters' }) }));
+  const params = page
+    .getByRole('region', { name: 'Parameters' })
+    .or(page.locator('section', { has: page.getByRole('heading', { name: 'Parameters' }) }));
   for (const p of run.data?.params ?? []) {
     await expect(params.getByRole('row').filter({ hasText: p.key }).first()).toContainText(p.value);
   }
-  const metrics = page.getByRole('region', { name: 'Metrics' }).or(page.locator('section', { has: page.getByRole('heading', { name: 'Metrics' }) }));
+  const metrics = page
+    .getByRole('region', { name: 'Metrics' })
+    .or(page.locator('section', { has: page.getByRole('heading', { name: 'Metrics' }) }));
   for (const m of run.data?.metrics ?? []) {
-    await expect(metrics.getByRole('row').filter({ hasText: m.key }).first()).toContainText(formatMetric(parseMetricValue(m.value)));
+    await expect(metrics.getByRole('row').filter({ hasText: m.key }).first()).toContainText(
+      formatMetric(parseMetricValue(m.value)),
+    );
   }
 });
 
@@ -92,7 +113,7 @@ test('a run named with HTML and a description with a script stay text', async ({
   await page.goto(`/experiments/${churn.id}/runs/${bold.info.run_id}`);
   await expect(page.getByRole('heading', { name: runName(bold), level: 1 })).toBeVisible();
   expect(await page.locator('h1 b').count()).toBe(0);
-  expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+  expect(await page.evaluate(() => (globalThis as { __xss?: number }).__xss)).toBeUndefined();
 });
 
 test.describe('a missing run', () => {

@@ -24,7 +24,12 @@ test.describe('the Parallax server is not an open proxy', () => {
   });
 
   test('refuses a path off the allow-list', async ({ request }) => {
-    for (const path of ['/api/2.0/preview/scim/v2/Me', '/version', '/graphql', '/static-files/index.html']) {
+    for (const path of [
+      '/api/2.0/preview/scim/v2/Me',
+      '/version',
+      '/graphql',
+      '/static-files/index.html',
+    ]) {
       const res = await request.get(path);
       expect(res.status(), path).toBe(404);
     }
@@ -32,10 +37,18 @@ test.describe('the Parallax server is not an open proxy', () => {
 
   test('refuses absolute URLs and dot-dot paths', async ({ baseURL }) => {
     const base = baseURL ?? '';
-    expect(await rawRequest(base, 'GET http://example.com/api/2.0/mlflow/experiments/search HTTP/1.1')).toBeGreaterThanOrEqual(400);
-    expect(await rawRequest(base, 'GET /api/2.0/mlflow/../../version HTTP/1.1')).toBeGreaterThanOrEqual(400);
-    expect(await rawRequest(base, 'GET /api/2.0/mlflow/%2e%2e/%2e%2e/version HTTP/1.1')).toBeGreaterThanOrEqual(400);
-    expect(await rawRequest(base, 'GET //example.com/api/2.0/mlflow/experiments/search HTTP/1.1')).toBeGreaterThanOrEqual(400);
+    expect(
+      await rawRequest(base, 'GET http://example.com/api/2.0/mlflow/experiments/search HTTP/1.1'),
+    ).toBeGreaterThanOrEqual(400);
+    expect(
+      await rawRequest(base, 'GET /api/2.0/mlflow/../../version HTTP/1.1'),
+    ).toBeGreaterThanOrEqual(400);
+    expect(
+      await rawRequest(base, 'GET /api/2.0/mlflow/%2e%2e/%2e%2e/version HTTP/1.1'),
+    ).toBeGreaterThanOrEqual(400);
+    expect(
+      await rawRequest(base, 'GET //example.com/api/2.0/mlflow/experiments/search HTTP/1.1'),
+    ).toBeGreaterThanOrEqual(400);
   });
 
   test('refuses a cross-origin POST and creates nothing', async ({ request }) => {
@@ -65,7 +78,7 @@ test.describe('the Parallax server is not an open proxy', () => {
     expect(headers['x-content-type-options']).toBe('nosniff');
     const csp = headers['content-security-policy'] ?? '';
     expect(csp).toContain("script-src 'self'");
-    expect(csp).not.toContain('unsafe-inline\' ; script');
+    expect(csp).not.toContain("unsafe-inline' ; script");
     expect(csp).toMatch(/frame-ancestors /);
     expect(/script-src[^;]*unsafe-inline/.test(csp)).toBe(false);
   });

@@ -34,7 +34,8 @@ async function main() {
   await ensureNodeModules();
   const external = process.env.MLFLOW_TRACKING_URI || process.env.DATABRICKS_HOST;
   const env = {
-    PARALLAX_HOST: process.env.PARALLAX_HOST ?? (process.env.DATABRICKS_APP_PORT ? '0.0.0.0' : '127.0.0.1'),
+    PARALLAX_HOST:
+      process.env.PARALLAX_HOST ?? (process.env.DATABRICKS_APP_PORT ? '0.0.0.0' : '127.0.0.1'),
     PARALLAX_PORT: process.env.DATABRICKS_APP_PORT ?? process.env.PARALLAX_PORT ?? '5050',
   };
   let mlflowUrl = external;

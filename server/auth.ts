@@ -51,7 +51,10 @@ function ownCredential(auth: AuthConfig, options: AuthOptions): Credential {
     }
     case 'databricks-m2m': {
       const cache = new M2MTokenCache(auth, options.timeoutMs, options.now ?? Date.now);
-      return { header: async () => `Bearer ${await cache.token()}`, invalidate: () => cache.invalidate() };
+      return {
+        header: async () => `Bearer ${await cache.token()}`,
+        invalidate: () => cache.invalidate(),
+      };
     }
   }
 }
@@ -77,7 +80,9 @@ export class M2MTokenCache {
   ) {}
 
   token(): Promise<string> {
-    if (this.cached && this.now() < this.cached.refreshAt) return Promise.resolve(this.cached.value);
+    if (this.cached && this.now() < this.cached.refreshAt) {
+      return Promise.resolve(this.cached.value);
+    }
     this.pending ??= this.fetchToken().finally(() => {
       this.pending = undefined;
     });
@@ -103,7 +108,9 @@ export class M2MTokenCache {
         signal: AbortSignal.timeout(this.timeoutMs),
       });
     } catch (err) {
-      throw new AuthError(`token endpoint ${new URL(this.auth.tokenUrl).host} is not reachable: ${describe(err)}`);
+      throw new AuthError(
+        `token endpoint ${new URL(this.auth.tokenUrl).host} is not reachable: ${describe(err)}`,
+      );
     }
     const body: unknown = await response.json().catch(() => undefined);
     const fields = body && typeof body === 'object' ? (body as Record<string, unknown>) : {};
@@ -113,7 +120,9 @@ export class M2MTokenCache {
       throw new AuthError(`token endpoint answered HTTP ${response.status}${code}`);
     }
     const lifetimeS =
-      typeof fields.expires_in === 'number' && fields.expires_in > 0 ? fields.expires_in : DEFAULT_LIFETIME_S;
+      typeof fields.expires_in === 'number' && fields.expires_in > 0
+        ? fields.expires_in
+        : DEFAULT_LIFETIME_S;
     const lifetimeMs = lifetimeS * 1000;
     const margin = Math.min(MAX_REFRESH_MARGIN_MS, lifetimeMs / 5);
     this.cached = { value: fields.access_token, refreshAt: this.now() + lifetimeMs - margin };

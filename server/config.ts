@@ -50,7 +50,15 @@ export class ConfigError extends Error {
 type Env = Record<string, string | undefined>;
 
 const DEFAULT_STATIC_DIR = fileURLToPath(new URL('../dist', import.meta.url));
-const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+const LOG_LEVELS: readonly LogLevel[] = [
+  'fatal',
+  'error',
+  'warn',
+  'info',
+  'debug',
+  'trace',
+  'silent',
+];
 
 export const DEFAULT_RETRY: RetryConfig = {
   maxAttempts: 4,
@@ -110,10 +118,14 @@ function ossAuth(env: Env): AuthConfig {
   const username = read(env, 'MLFLOW_TRACKING_USERNAME');
   const password = read(env, 'MLFLOW_TRACKING_PASSWORD');
   if ((username === undefined) !== (password === undefined)) {
-    throw new ConfigError('MLFLOW_TRACKING_USERNAME and MLFLOW_TRACKING_PASSWORD must be set together.');
+    throw new ConfigError(
+      'MLFLOW_TRACKING_USERNAME and MLFLOW_TRACKING_PASSWORD must be set together.',
+    );
   }
   // Same precedence as MLflow's Python client: basic credentials win over a token.
-  if (username !== undefined && password !== undefined) return { kind: 'basic', username, password };
+  if (username !== undefined && password !== undefined) {
+    return { kind: 'basic', username, password };
+  }
   const token = read(env, 'MLFLOW_TRACKING_TOKEN');
   return token ? { kind: 'bearer', token } : { kind: 'none' };
 }
@@ -123,18 +135,30 @@ function databricksAuth(env: Env, host: URL, warnings: string[]): AuthConfig {
   const clientId = read(env, 'DATABRICKS_CLIENT_ID');
   const clientSecret = read(env, 'DATABRICKS_CLIENT_SECRET');
   if ((clientId === undefined) !== (clientSecret === undefined)) {
-    throw new ConfigError('DATABRICKS_CLIENT_ID and DATABRICKS_CLIENT_SECRET must be set together.');
+    throw new ConfigError(
+      'DATABRICKS_CLIENT_ID and DATABRICKS_CLIENT_SECRET must be set together.',
+    );
   }
   if (pat) {
-    if (clientId) warnings.push('Both DATABRICKS_TOKEN and DATABRICKS_CLIENT_ID are set; using DATABRICKS_TOKEN.');
+    if (clientId)
+      warnings.push(
+        'Both DATABRICKS_TOKEN and DATABRICKS_CLIENT_ID are set; using DATABRICKS_TOKEN.',
+      );
     return { kind: 'bearer', token: pat };
   }
   if (clientId !== undefined && clientSecret !== undefined) {
-    return { kind: 'databricks-m2m', tokenUrl: new URL('/oidc/v1/token', host).href, clientId, clientSecret };
+    return {
+      kind: 'databricks-m2m',
+      tokenUrl: new URL('/oidc/v1/token', host).href,
+      clientId,
+      clientSecret,
+    };
   }
   const token = read(env, 'MLFLOW_TRACKING_TOKEN');
   if (token) return { kind: 'bearer', token };
-  warnings.push('No Databricks credential is set; only requests carrying X-Forwarded-Access-Token will be authenticated.');
+  warnings.push(
+    'No Databricks credential is set; only requests carrying X-Forwarded-Access-Token will be authenticated.',
+  );
   return { kind: 'none' };
 }
 
@@ -156,10 +180,14 @@ function parseHttpUrl(name: string, value: string): URL {
     throw new ConfigError(`${name} must be an http(s) URL, got ${JSON.stringify(value)}.`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new ConfigError(`${name} must be an http(s) URL of a tracking server, got ${JSON.stringify(value)}.`);
+    throw new ConfigError(
+      `${name} must be an http(s) URL of a tracking server, got ${JSON.stringify(value)}.`,
+    );
   }
   if (url.username || url.password) {
-    throw new ConfigError(`${name} must not embed credentials; use MLFLOW_TRACKING_USERNAME/PASSWORD.`);
+    throw new ConfigError(
+      `${name} must not embed credentials; use MLFLOW_TRACKING_USERNAME/PASSWORD.`,
+    );
   }
   if (url.search || url.hash) {
     throw new ConfigError(`${name} must not have a query string or fragment.`);
@@ -173,7 +201,9 @@ function parseIntIn(env: Env, name: string, fallback: number, min: number, max: 
   if (raw === undefined) return fallback;
   const value = /^\d+$/.test(raw) ? Number(raw) : NaN;
   if (!Number.isSafeInteger(value) || value < min || value > max) {
-    throw new ConfigError(`${name} must be an integer from ${min} to ${max}, got ${JSON.stringify(raw)}.`);
+    throw new ConfigError(
+      `${name} must be an integer from ${min} to ${max}, got ${JSON.stringify(raw)}.`,
+    );
   }
   return value;
 }
@@ -181,7 +211,9 @@ function parseIntIn(env: Env, name: string, fallback: number, min: number, max: 
 function parseLogLevel(raw: string): LogLevel {
   const level = LOG_LEVELS.find((l) => l === raw.toLowerCase());
   if (!level) {
-    throw new ConfigError(`PARALLAX_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got ${JSON.stringify(raw)}.`);
+    throw new ConfigError(
+      `PARALLAX_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got ${JSON.stringify(raw)}.`,
+    );
   }
   return level;
 }

@@ -17,17 +17,25 @@ export function isRetryableError(method: string, err: UpstreamUnavailableError):
 }
 
 /** `Retry-After` as delay-seconds or an HTTP date, in ms from `now`; undefined when absent or invalid. */
-export function parseRetryAfter(value: string | string[] | undefined, now: number): number | undefined {
+export function parseRetryAfter(
+  value: string | string[] | undefined,
+  now: number,
+): number | undefined {
   const raw = Array.isArray(value) ? value[0] : value;
   if (raw === undefined || raw.trim() === '') return undefined;
   const text = raw.trim();
   if (/^\d+$/.test(text)) return Number(text) * 1000;
-  const date = Date.parse(text);
+  // Date.parse reads bare numbers such as "-1" as years; an HTTP date always names its month.
+  const date = /[a-z]/i.test(text) ? Date.parse(text) : NaN;
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
 /** Exponential backoff with full-range jitter of one base step; `attempt` counts from 1. */
-export function backoffDelay(attempt: number, policy: RetryConfig, random: () => number = Math.random): number {
+export function backoffDelay(
+  attempt: number,
+  policy: RetryConfig,
+  random: () => number = Math.random,
+): number {
   const exponential = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
   return Math.round(exponential + random() * policy.baseDelayMs);
 }

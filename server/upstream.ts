@@ -1,6 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import type { IncomingMessage, OutgoingHttpHeaders } from 'node:http';
+import type { LookupFunction } from 'node:net';
 import { pipeline, type Readable } from 'node:stream';
 
 /** MLflow could not be reached or did not answer in time; the proxy turns this into a 502. */
@@ -43,7 +44,12 @@ export interface UpstreamTimeouts {
 // uvicorn closes idle keep-alive connections after 5 s; dropping ours first avoids reusing a dead socket.
 const FREE_SOCKET_TIMEOUT_MS = 4_000;
 
-export function createUpstreamClient(base: URL, timeouts: UpstreamTimeouts): UpstreamClient {
+export function createUpstreamClient(
+  base: URL,
+  timeouts: UpstreamTimeouts,
+  // Tests stall name resolution with it to hold a connection attempt open.
+  lookup?: LookupFunction,
+): UpstreamClient {
   const secure = base.protocol === 'https:';
   const agentOptions = { keepAlive: true, timeout: FREE_SOCKET_TIMEOUT_MS, maxFreeSockets: 32 };
   const agent = secure ? new https.Agent(agentOptions) : new http.Agent(agentOptions);
@@ -71,6 +77,7 @@ export function createUpstreamClient(base: URL, timeouts: UpstreamTimeouts): Ups
           headers: req.headers,
           agent,
           signal: req.signal,
+          ...(lookup ? { lookup } : {}),
         });
 
         outgoing.on('socket', (socket) => {
@@ -131,6 +138,10 @@ function classify(err: Error, reusedSocket: boolean): Error {
       // A kept-alive socket the server had just closed: the request was never processed.
       return new UpstreamUnavailableError('connection reset', reusedSocket, false);
     default:
-      return new UpstreamUnavailableError(code ? `${code}: ${err.message}` : err.message, false, false);
+      return new UpstreamUnavailableError(
+        code ? `${code}: ${err.message}` : err.message,
+        false,
+        false,
+      );
   }
 }

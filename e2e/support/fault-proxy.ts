@@ -44,7 +44,9 @@ export async function startFaultProxy(upstreamUrl: string): Promise<FaultProxy> 
       const headers: Record<string, string> = { 'content-type': 'application/json' };
       if (m.retryAfter !== undefined) headers['retry-after'] = String(m.retryAfter);
       res.writeHead(m.status, headers);
-      res.end(JSON.stringify({ error_code: 'INJECTED_FAULT', message: `injected HTTP ${m.status}` }));
+      res.end(
+        JSON.stringify({ error_code: 'INJECTED_FAULT', message: `injected HTTP ${m.status}` }),
+      );
       return;
     }
     if (m.kind === 'delay') {
@@ -85,10 +87,7 @@ export async function startFaultProxy(upstreamUrl: string): Promise<FaultProxy> 
     controlUrl: `http://127.0.0.1:${(control.address() as AddressInfo).port}`,
     close: async () => {
       proxy.closeAllConnections();
-      await Promise.all([
-        new Promise((r) => proxy.close(r)),
-        new Promise((r) => control.close(r)),
-      ]);
+      await Promise.all([new Promise((r) => proxy.close(r)), new Promise((r) => control.close(r))]);
     },
   };
 }

@@ -11,6 +11,8 @@ interface Fixtures {
 }
 
 export const test = base.extend<Fixtures>({
+  // Playwright reads a fixture's dependencies from its first parameter, so it must be a pattern.
+  // eslint-disable-next-line no-empty-pattern
   baseURL: async ({}, use) => {
     await use(process.env.E2E_PARALLAX_URL);
   },
@@ -22,7 +24,8 @@ export const test = base.extend<Fixtures>({
       page.on('console', (msg) => {
         if (msg.type() !== 'error') return;
         const text = msg.text();
-        if (!expectedConsoleErrors.some((re) => re.test(text))) errors.push(`console.error: ${text}`);
+        if (!expectedConsoleErrors.some((re) => re.test(text)))
+          errors.push(`console.error: ${text}`);
       });
       await use(errors);
       expect(errors, 'no unexpected console error in the browser').toEqual([]);

@@ -15,6 +15,7 @@ export interface Manifest {
 
 export function readManifest(): Manifest {
   const file = process.env.E2E_MANIFEST;
-  if (!file) throw new Error('E2E_MANIFEST is not set: run the suite through playwright (global setup)');
+  if (!file)
+    throw new Error('E2E_MANIFEST is not set: run the suite through playwright (global setup)');
   return JSON.parse(readFileSync(file, 'utf8')) as Manifest;
 }

@@ -3,7 +3,8 @@ import type { Experiment, Run, ViewType } from '../../src/api/types';
 
 function mlflowUrl(): string {
   const url = process.env.E2E_MLFLOW_URL;
-  if (!url) throw new Error('E2E_MLFLOW_URL is not set: run the suite through playwright (global setup)');
+  if (!url)
+    throw new Error('E2E_MLFLOW_URL is not set: run the suite through playwright (global setup)');
   return url;
 }
 
@@ -25,7 +26,8 @@ export const mlflow = {
   createExperiment: async (name: string) =>
     (await call<{ experiment_id: string }>('POST', 'experiments/create', { name })).experiment_id,
   getExperiment: async (id: string) =>
-    (await call<{ experiment: Experiment }>('GET', 'experiments/get', { experiment_id: id })).experiment,
+    (await call<{ experiment: Experiment }>('GET', 'experiments/get', { experiment_id: id }))
+      .experiment,
   findExperiment: async (name: string, viewType: ViewType = 'ALL') => {
     const res = await call<{ experiments?: Experiment[] }>('POST', 'experiments/search', {
       filter: `name = '${name.replaceAll("'", "\\'")}'`,
@@ -45,7 +47,13 @@ export const mlflow = {
       })
     ).runs ?? [],
   createRun: async (experimentId: string, runName: string) =>
-    (await call<{ run: Run }>('POST', 'runs/create', { experiment_id: experimentId, run_name: runName, start_time: Date.now() })).run,
+    (
+      await call<{ run: Run }>('POST', 'runs/create', {
+        experiment_id: experimentId,
+        run_name: runName,
+        start_time: Date.now(),
+      })
+    ).run,
   logMetric: (runId: string, key: string, value: number, step = 0) =>
     call('POST', 'runs/log-metric', { run_id: runId, key, value, step, timestamp: Date.now() }),
 };

@@ -8,7 +8,13 @@ const root = path.resolve(import.meta.dirname, '..', '..');
 export async function seedE2e(trackingUri: string, manifestPath: string): Promise<void> {
   await promisify(execFile)(
     path.join(root, '.venv', 'bin', 'python'),
-    [path.join(root, 'scripts', 'seed_e2e.py'), '--tracking-uri', trackingUri, '--manifest', manifestPath],
+    [
+      path.join(root, 'scripts', 'seed_e2e.py'),
+      '--tracking-uri',
+      trackingUri,
+      '--manifest',
+      manifestPath,
+    ],
     { cwd: root, maxBuffer: 16 * 1024 * 1024 },
   );
 }

@@ -23,16 +23,21 @@ export async function ensureNodeModules() {
 export async function ensureVenv() {
   const marker = path.join(venvDir, '.parallax-requirements');
   const want = fileHash(requirementsFile);
-  if (existsSync(marker) && readFileSync(marker, 'utf8') === want && existsSync(venvBin('mlflow'))) return;
+  if (existsSync(marker) && readFileSync(marker, 'utf8') === want && existsSync(venvBin('mlflow')))
+    return;
   const t = Date.now();
   if (!existsSync(venvBin('python'))) {
     log.step('Creating the Python virtualenv (.venv)…');
     await run(process.env.PYTHON ?? 'python3', ['-m', 'venv', venvDir], { cwd: root });
   }
   log.step('Installing mlflow and the demo dependencies into .venv (about a minute)…');
-  await run(venvBin('python'), ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', '-r', requirementsFile], {
-    cwd: root,
-  });
+  await run(
+    venvBin('python'),
+    ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', '-r', requirementsFile],
+    {
+      cwd: root,
+    },
+  );
   writeFileSync(marker, want);
   log.ok(`Python environment ready in ${elapsed(t)}`);
 }

@@ -21,7 +21,8 @@ export function freePort() {
 async function waitForHealth(url, child, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`mlflow server exited with ${child.exitCode} before it was healthy`);
+    if (child.exitCode !== null)
+      throw new Error(`mlflow server exited with ${child.exitCode} before it was healthy`);
     try {
       const res = await fetch(`${url}/health`, { signal: AbortSignal.timeout(2000) });
       if (res.ok) return;
@@ -53,11 +54,16 @@ export async function startMlflow({ dataDir, port, workers = 2, timeoutMs = 90_0
   const out = openSync(logFile, 'a');
   const args = [
     'server',
-    '--backend-store-uri', `sqlite:///${path.join(dataDir, 'mlflow.db')}`,
-    '--artifacts-destination', path.join(dataDir, 'artifacts'),
-    '--host', '127.0.0.1',
-    '--port', String(listenPort),
-    '--workers', String(workers),
+    '--backend-store-uri',
+    `sqlite:///${path.join(dataDir, 'mlflow.db')}`,
+    '--artifacts-destination',
+    path.join(dataDir, 'artifacts'),
+    '--host',
+    '127.0.0.1',
+    '--port',
+    String(listenPort),
+    '--workers',
+    String(workers),
   ];
   const child = spawn(venvBin('mlflow'), args, {
     cwd: dataDir,
@@ -86,7 +92,7 @@ export async function startMlflow({ dataDir, port, workers = 2, timeoutMs = 90_0
     await waitForHealth(url, child, timeoutMs);
   } catch (e) {
     await stop();
-    throw new Error(`${e.message} (log: ${logFile})`);
+    throw new Error(`${e.message} (log: ${logFile})`, { cause: e });
   }
   return { url, port: listenPort, pid: child.pid, logFile, stop };
 }

@@ -14,7 +14,8 @@ export async function startParallax({ env, timeoutMs = 30_000 }) {
   const url = `http://${probeHost}:${env.PARALLAX_PORT}`;
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the Parallax server exited with ${child.exitCode}`);
+    if (child.exitCode !== null)
+      throw new Error(`the Parallax server exited with ${child.exitCode}`);
     try {
       const res = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(1000) });
       if (res.ok) return { child, url };

@@ -10,9 +10,13 @@ export async function seedDemoOnce(dataDir, trackingUri) {
   if (existsSync(marker)) return false;
   const t = Date.now();
   log.step('Seeding the demo data with the MLflow client (once; about a minute)…');
-  await runLines(venvBin('python'), [path.join(root, 'scripts', 'seed_demo.py'), '--tracking-uri', trackingUri], (line) => {
-    if (line.startsWith('seed:')) log.info(line);
-  });
+  await runLines(
+    venvBin('python'),
+    [path.join(root, 'scripts', 'seed_demo.py'), '--tracking-uri', trackingUri],
+    (line) => {
+      if (line.startsWith('seed:')) log.info(line);
+    },
+  );
   writeFileSync(marker, new Date().toISOString());
   log.ok(`Demo seeded in ${elapsed(t)}`);
   return true;

@@ -74,7 +74,11 @@ function shouldRetry(error: MlflowError, method: string): boolean {
 }
 
 async function attempt(method: string, url: string, options: RequestOptions): Promise<Response> {
-  const init: RequestInit = { method, signal: options.signal ?? null, headers: { Accept: 'application/json' } };
+  const init: RequestInit = {
+    method,
+    signal: options.signal ?? null,
+    headers: { Accept: 'application/json' },
+  };
   if (method !== 'GET') {
     init.headers = { ...init.headers, 'Content-Type': 'application/json' };
     init.body = JSON.stringify(options.body ?? {});
@@ -83,12 +87,20 @@ async function attempt(method: string, url: string, options: RequestOptions): Pr
     return await fetch(url, init);
   } catch (e) {
     if (options.signal?.aborted) throw e;
-    throw new MlflowError(0, 'NETWORK_ERROR', `Parallax's server could not be reached (${String(e)})`);
+    throw new MlflowError(
+      0,
+      'NETWORK_ERROR',
+      `Parallax's server could not be reached (${String(e)})`,
+    );
   }
 }
 
 /** One call to MLflow through the Parallax server; resolves to the parsed JSON body. */
-export async function request<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, options: RequestOptions = {}): Promise<T> {
+export async function request<T>(
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+  path: string,
+  options: RequestOptions = {},
+): Promise<T> {
   const url = path + buildQuery(method === 'GET' ? options.query : undefined);
   const retries = options.retries ?? DEFAULT_RETRIES;
   for (let n = 0; ; n++) {
@@ -110,8 +122,10 @@ export async function request<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', pa
 }
 
 export const api = {
-  get: <T>(path: string, query?: RequestOptions['query'], signal?: AbortSignal) => request<T>('GET', path, { query, signal }),
-  post: <T>(path: string, body?: unknown, signal?: AbortSignal) => request<T>('POST', path, { body, signal }),
+  get: <T>(path: string, query?: RequestOptions['query'], signal?: AbortSignal) =>
+    request<T>('GET', path, { query, signal }),
+  post: <T>(path: string, body?: unknown, signal?: AbortSignal) =>
+    request<T>('POST', path, { body, signal }),
   patch: <T>(path: string, body?: unknown) => request<T>('PATCH', path, { body }),
   delete: <T>(path: string, body?: unknown) => request<T>('DELETE', path, { body }),
 };

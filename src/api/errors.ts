@@ -15,7 +15,13 @@ export class MlflowError extends Error {
 
   /** Failures worth retrying: the network, rate limits and a server that is temporarily down. */
   get retryable(): boolean {
-    return this.status === 0 || this.status === 429 || this.status === 502 || this.status === 503 || this.status === 504;
+    return (
+      this.status === 0 ||
+      this.status === 429 ||
+      this.status === 502 ||
+      this.status === 503 ||
+      this.status === 504
+    );
   }
 
   get notFound(): boolean {
@@ -42,7 +48,11 @@ const STATUS_CODES: Record<number, string> = {
 };
 
 /** Builds the error for a non-2xx response from its status, content type and body text. */
-export function errorFromResponse(status: number, contentType: string | null, body: string): MlflowError {
+export function errorFromResponse(
+  status: number,
+  contentType: string | null,
+  body: string,
+): MlflowError {
   const fallbackCode = STATUS_CODES[status] ?? `HTTP_${status}`;
   if (contentType?.includes('json') || body.trimStart().startsWith('{')) {
     try {

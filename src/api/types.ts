@@ -118,3 +118,14 @@ export const TAGS = {
   gitCommit: 'mlflow.source.git.commit',
   logModelHistory: 'mlflow.log-model.history',
 } as const;
+
+/** `POST /api/2.0/mlflow/runs/search` response: both fields are omitted when empty / on the last page. */
+export interface SearchRunsResponse {
+  runs?: Run[];
+  next_page_token?: string;
+}
+
+/** `GET /api/2.0/mlflow/runs/get` response. */
+export interface GetRunResponse {
+  run: Run;
+}

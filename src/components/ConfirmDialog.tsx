@@ -18,7 +18,17 @@ interface ConfirmDialogProps {
 
 /** Asks before anything destructive; keeps itself open and shows MLflow's error if the action fails. */
 export function ConfirmDialog(props: ConfirmDialogProps) {
-  const { open, onOpenChange, title, children, confirmLabel, destructive, pending, error, onConfirm } = props;
+  const {
+    open,
+    onOpenChange,
+    title,
+    children,
+    confirmLabel,
+    destructive,
+    pending,
+    error,
+    onConfirm,
+  } = props;
   return (
     <Dialog.Root open={open} onOpenChange={onOpenChange}>
       <Dialog.Portal>

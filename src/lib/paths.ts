@@ -13,7 +13,8 @@ export const paths = {
   },
   run: {
     path: '/experiments/:experimentId/runs/:runId',
-    href: (experimentId: string, runId: string) => `/experiments/${enc(experimentId)}/runs/${enc(runId)}`,
+    href: (experimentId: string, runId: string) =>
+      `/experiments/${enc(experimentId)}/runs/${enc(runId)}`,
   },
   compare: {
     path: '/compare',

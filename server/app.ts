@@ -1,0 +1,58 @@
+import fastifyCompress from '@fastify/compress';
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import { createAuthProvider } from './auth.ts';
+import { registerBackendInfo } from './backend-info.ts';
+import type { ServerConfig } from './config.ts';
+import { sendError } from './http-errors.ts';
+import { registerProxy } from './proxy.ts';
+import { registerSecurity } from './security.ts';
+import { registerStatic } from './static.ts';
+import { createUpstreamClient } from './upstream.ts';
+
+/** The whole Parallax server, ready for `listen` or `inject`. */
+export async function buildServer(config: ServerConfig): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger:
+      config.logLevel === 'silent'
+        ? false
+        : {
+            level: config.logLevel,
+            redact: {
+              paths: [
+                'req.headers.authorization',
+                'req.headers.cookie',
+                'req.headers["x-forwarded-access-token"]',
+              ],
+              censor: '[redacted]',
+            },
+          },
+    // Long artifact downloads must not keep a shutdown waiting forever.
+    forceCloseConnections: true,
+  });
+
+  const upstream = createUpstreamClient(config.upstream, config);
+  const auth = createAuthProvider(config.auth, {
+    useForwardedToken: config.useForwardedToken,
+    timeoutMs: config.connectTimeoutMs + config.upstreamTimeoutMs,
+  });
+  app.addHook('onClose', async () => upstream.close());
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
+    if (status >= 500) {
+      request.log.error({ err: error }, 'request failed');
+      return sendError(reply, status, 'INTERNAL_ERROR', 'Parallax could not handle this request.');
+    }
+    return sendError(reply, status, 'BAD_REQUEST', error.message);
+  });
+
+  registerSecurity(app, config.frameAncestors);
+  // Request bodies are forwarded as they came, so request decompression stays off.
+  await app.register(fastifyCompress, { encodings: ['br', 'gzip'], globalDecompression: false });
+
+  app.get('/healthz', async () => ({ ok: true }));
+  registerBackendInfo(app, { config, upstream, auth });
+  await registerProxy(app, { upstream, auth, retry: config.retry });
+  await registerStatic(app, config.staticDir);
+  return app;
+}

@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.ts';
+
+const oss = { MLFLOW_TRACKING_URI: 'http://127.0.0.1:5000' };
+
+describe('loadConfig', () => {
+  it('applies the defaults for a local MLflow', () => {
+    const config = loadConfig(oss);
+    expect(config.backend).toBe('oss');
+    expect(config.upstream.href).toBe('http://127.0.0.1:5000/');
+    expect(config.auth).toEqual({ kind: 'none' });
+    expect(config.useForwardedToken).toBe(false);
+    expect(config.host).toBe('127.0.0.1');
+    expect(config.port).toBe(5050);
+    expect(config.staticDir).toMatch(/[/\\]dist$/);
+    expect(config.frameAncestors).toBe("'none'");
+    expect(config.upstreamTimeoutMs).toBe(30_000);
+    expect(config.connectTimeoutMs).toBe(5_000);
+    expect(config.logLevel).toBe('warn');
+  });
+
+  it('requires a tracking URI unless DATABRICKS_HOST is set', () => {
+    expect(() => loadConfig({})).toThrow(ConfigError);
+    expect(() => loadConfig({})).toThrow(/MLFLOW_TRACKING_URI is required/);
+  });
+
+  it('refuses tracking URIs that are not an http(s) server', () => {
+    expect(() => loadConfig({ MLFLOW_TRACKING_URI: 'sqlite:///mlflow.db' })).toThrow(
+      /http\(s\) URL/,
+    );
+    expect(() => loadConfig({ MLFLOW_TRACKING_URI: 'not a url' })).toThrow(/MLFLOW_TRACKING_URI/);
+    expect(() => loadConfig({ MLFLOW_TRACKING_URI: 'http://u:p@host:5000' })).toThrow(
+      /credentials/,
+    );
+    expect(() => loadConfig({ MLFLOW_TRACKING_URI: 'databricks' })).toThrow(/DATABRICKS_HOST/);
+  });
+
+  it('keeps a path prefix without its trailing slash', () => {
+    expect(
+      loadConfig({ MLFLOW_TRACKING_URI: 'https://example.com/mlflow/' }).upstream.pathname,
+    ).toBe('/mlflow');
+  });
+
+  it('reads bearer and basic credentials, basic first as in MLflow’s client', () => {
+    expect(loadConfig({ ...oss, MLFLOW_TRACKING_TOKEN: 't' }).auth).toEqual({
+      kind: 'bearer',
+      token: 't',
+    });
+    const both = {
+      ...oss,
+      MLFLOW_TRACKING_TOKEN: 't',
+      MLFLOW_TRACKING_USERNAME: 'u',
+      MLFLOW_TRACKING_PASSWORD: 'p',
+    };
+    expect(loadConfig(both).auth).toEqual({ kind: 'basic', username: 'u', password: 'p' });
+    expect(() => loadConfig({ ...oss, MLFLOW_TRACKING_USERNAME: 'u' })).toThrow(/set together/);
+  });
+
+  it('targets a Databricks workspace given without a scheme, with the service principal', () => {
+    const config = loadConfig({
+      DATABRICKS_HOST: 'adb-123.azuredatabricks.net',
+      DATABRICKS_CLIENT_ID: 'id',
+      DATABRICKS_CLIENT_SECRET: 'secret',
+      DATABRICKS_APP_PORT: '8000',
+      PARALLAX_PORT: '9999',
+    });
+    expect(config.backend).toBe('databricks');
+    expect(config.upstream.href).toBe('https://adb-123.azuredatabricks.net/');
+    expect(config.auth).toEqual({
+      kind: 'databricks-m2m',
+      tokenUrl: 'https://adb-123.azuredatabricks.net/oidc/v1/token',
+      clientId: 'id',
+      clientSecret: 'secret',
+    });
+    expect(config.useForwardedToken).toBe(true);
+    expect(config.port).toBe(8000);
+    expect(config.host).toBe('0.0.0.0');
+  });
+
+  it('prefers a Databricks PAT and says so when a service principal is also set', () => {
+    const config = loadConfig({
+      DATABRICKS_HOST: 'https://x.cloud.databricks.com',
+      DATABRICKS_TOKEN: 'dapi',
+      DATABRICKS_CLIENT_ID: 'id',
+      DATABRICKS_CLIENT_SECRET: 'secret',
+    });
+    expect(config.auth).toEqual({ kind: 'bearer', token: 'dapi' });
+    expect(config.warnings.join(' ')).toMatch(/using DATABRICKS_TOKEN/);
+  });
+
+  it('names the variable and the bad value', () => {
+    expect(() => loadConfig({ ...oss, PARALLAX_PORT: '50a' })).toThrow(
+      'PARALLAX_PORT must be an integer from 0 to 65535, got "50a".',
+    );
+    expect(() => loadConfig({ ...oss, PARALLAX_PORT: '70000' })).toThrow(/PARALLAX_PORT/);
+    expect(() => loadConfig({ ...oss, PARALLAX_UPSTREAM_TIMEOUT_MS: '0' })).toThrow(
+      /PARALLAX_UPSTREAM_TIMEOUT_MS/,
+    );
+    expect(() => loadConfig({ ...oss, PARALLAX_CONNECT_TIMEOUT_MS: '-1' })).toThrow(
+      /PARALLAX_CONNECT_TIMEOUT_MS/,
+    );
+    expect(() => loadConfig({ ...oss, PARALLAX_LOG_LEVEL: 'loud' })).toThrow(/PARALLAX_LOG_LEVEL/);
+    expect(() => loadConfig({ ...oss, PARALLAX_FRAME_ANCESTORS: "'self'; script-src *" })).toThrow(
+      /PARALLAX_FRAME_ANCESTORS/,
+    );
+  });
+
+  it('reads the listen address, timeouts and embedding policy', () => {
+    const config = loadConfig({
+      ...oss,
+      PARALLAX_HOST: '0.0.0.0',
+      PARALLAX_PORT: '0',
+      PARALLAX_UPSTREAM_TIMEOUT_MS: '4000',
+      PARALLAX_CONNECT_TIMEOUT_MS: '2000',
+      PARALLAX_FRAME_ANCESTORS: "'self'  https://portal.example.com",
+      PARALLAX_STATIC_DIR: '/srv/parallax',
+      PARALLAX_LOG_LEVEL: 'INFO',
+    });
+    expect(config).toMatchObject({
+      host: '0.0.0.0',
+      port: 0,
+      upstreamTimeoutMs: 4000,
+      connectTimeoutMs: 2000,
+      frameAncestors: "'self' https://portal.example.com",
+      staticDir: '/srv/parallax',
+      logLevel: 'info',
+    });
+  });
+});

@@ -1,0 +1,86 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import type { FastifyInstance } from 'fastify';
+import { sendError } from './http-errors.ts';
+import { checkRequestTarget } from './paths.ts';
+
+export function securityHeaders(frameAncestors: string): Record<string, string> {
+  const csp = [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "connect-src 'self'",
+    "worker-src 'self' blob:",
+    // Artifact HTML previews render in sandboxed iframes fed from blob: URLs.
+    "frame-src 'self' blob:",
+    "object-src 'none'",
+    "base-uri 'self'",
+    `frame-ancestors ${frameAncestors}`,
+  ].join('; ');
+  return {
+    'content-security-policy': csp,
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+    'cross-origin-opener-policy': 'same-origin',
+  };
+}
+
+const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * A state-changing request a browser sent from another site. Non-browser clients send no Origin
+ * and no Sec-Fetch-Site, and pass. Behind a reverse proxy (Databricks Apps) the browser's host
+ * arrives as X-Forwarded-Host; a page on another site cannot set that header without a CORS
+ * preflight we never grant, so it is safe to accept as "our" host too.
+ */
+export function isCrossSiteWrite(method: string, headers: IncomingHttpHeaders): boolean {
+  if (!MUTATING.has(method)) return false;
+  const origin = headers.origin;
+  if (origin === undefined) {
+    const site = headers['sec-fetch-site'];
+    return site === 'cross-site' || site === 'same-site';
+  }
+  let originHost: string;
+  try {
+    originHost = normalizeHost(new URL(origin).host);
+  } catch {
+    return true; // includes the opaque origin "null" from sandboxed frames and file: pages
+  }
+  if (!originHost) return true;
+  const ours = [headers.host, firstValue(headers['x-forwarded-host'])];
+  return !ours.some((host) => host !== undefined && normalizeHost(host) === originHost);
+}
+
+// Scheme-insensitive comparison: drop default ports, which browsers omit from Origin.
+function normalizeHost(host: string): string {
+  return host
+    .trim()
+    .toLowerCase()
+    .replace(/:(?:80|443)$/, '');
+}
+
+function firstValue(header: string | string[] | undefined): string | undefined {
+  const value = Array.isArray(header) ? header[0] : header;
+  return value?.split(',')[0]?.trim() || undefined;
+}
+
+/** Headers on every response, then the checks every request passes before routing. */
+export function registerSecurity(app: FastifyInstance, frameAncestors: string): void {
+  const headers = securityHeaders(frameAncestors);
+  app.addHook('onRequest', async (request, reply) => {
+    reply.headers(headers);
+    const rejection = checkRequestTarget(request.raw.url ?? '');
+    if (rejection) {
+      return sendError(reply, rejection.status, rejection.errorCode, rejection.message);
+    }
+    if (isCrossSiteWrite(request.method, request.headers)) {
+      return sendError(
+        reply,
+        403,
+        'CROSS_ORIGIN_REQUEST_BLOCKED',
+        'State-changing requests must come from the Parallax page itself.',
+      );
+    }
+    return undefined;
+  });
+}

@@ -1,0 +1,117 @@
+// Test helpers: a stand-in MLflow that records what reached it, and a config pointing at it.
+import http from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
+import net from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { loadConfig, type ServerConfig } from './config.ts';
+
+export interface Recorded {
+  method: string;
+  url: string;
+  headers: IncomingHttpHeaders;
+  body: Buffer;
+}
+
+export type StubHandler = (req: IncomingMessage, res: ServerResponse, recorded: Recorded) => void;
+
+export interface Stub {
+  url: string;
+  requests: Recorded[];
+  handle(handler: StubHandler): void;
+  close(): Promise<void>;
+}
+
+const json =
+  (status: number, body: unknown): StubHandler =>
+  (_req, res) => {
+    res.writeHead(status, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(body));
+  };
+
+export const answerJson = json;
+
+/** Records every request (body fully read) before handing it to the current handler. */
+export async function startStub(handler: StubHandler = json(200, { ok: true })): Promise<Stub> {
+  let current = handler;
+  const requests: Recorded[] = [];
+  const sockets = new Set<net.Socket>();
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const recorded: Recorded = {
+        method: req.method ?? '',
+        url: req.url ?? '',
+        headers: req.headers,
+        body: Buffer.concat(chunks),
+      };
+      requests.push(recorded);
+      current(req, res, recorded);
+    });
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    handle: (next) => {
+      current = next;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** A port nothing listens on (bound, then released). */
+export async function closedPort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+/** Config for tests: silent, no static files, fast retries; env entries override the defaults. */
+export function testConfig(
+  env: Record<string, string>,
+  overrides: Partial<ServerConfig> = {},
+): ServerConfig {
+  const config = loadConfig({
+    PARALLAX_LOG_LEVEL: 'silent',
+    PARALLAX_STATIC_DIR: '/nonexistent/parallax-test-static',
+    ...env,
+  });
+  return {
+    ...config,
+    retry: { maxAttempts: 3, baseDelayMs: 5, maxDelayMs: 20, maxTotalDelayMs: 3_000 },
+    ...overrides,
+  };
+}
+
+/** Sends a request line exactly as written: fetch and inject would normalise the target first. */
+export function rawRequest(
+  baseUrl: string,
+  target: string,
+  method = 'GET',
+): Promise<{ status: number; body: string }> {
+  const { hostname, port, host } = new URL(baseUrl);
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(Number(port), hostname, () => {
+      socket.write(`${method} ${target} HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`);
+    });
+    let data = '';
+    socket.on('data', (c: Buffer) => (data += c.toString()));
+    socket.on('end', () => {
+      const status = Number(/^HTTP\/1\.1 (\d{3})/.exec(data)?.[1] ?? 0);
+      resolve({ status, body: data.slice(data.indexOf('\r\n\r\n') + 4) });
+    });
+    socket.on('error', reject);
+  });
+}

@@ -1,0 +1,77 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { closedPort, startStub, type Stub } from './test-stub.ts';
+import { createUpstreamClient, UpstreamUnavailableError, type UpstreamClient } from './upstream.ts';
+
+let stub: Stub | undefined;
+let client: UpstreamClient | undefined;
+
+afterEach(async () => {
+  client?.close();
+  client = undefined;
+  await stub?.close();
+  stub = undefined;
+});
+
+const timeouts = { connectTimeoutMs: 200, upstreamTimeoutMs: 300 };
+
+async function failure(promise: Promise<unknown>): Promise<UpstreamUnavailableError> {
+  const err: unknown = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!(err instanceof UpstreamUnavailableError))
+    throw new Error(`expected an UpstreamUnavailableError, got ${String(err)}`);
+  return err;
+}
+
+describe('createUpstreamClient', () => {
+  it('prepends the base path of the tracking URI', async () => {
+    stub = await startStub();
+    client = createUpstreamClient(new URL(`${stub.url}/mlflow`), timeouts);
+    const res = await client.request({
+      method: 'GET',
+      target: '/api/2.0/mlflow/runs/get?run_id=a',
+      headers: {},
+    });
+    res.resume();
+    expect(stub.requests[0]?.url).toBe('/mlflow/api/2.0/mlflow/runs/get?run_id=a');
+  });
+
+  it('reports a refused connection as never sent, so even a write may be retried', async () => {
+    client = createUpstreamClient(new URL(`http://127.0.0.1:${await closedPort()}`), timeouts);
+    const err = await failure(
+      client.request({ method: 'POST', target: '/x', headers: {}, body: Buffer.from('{}') }),
+    );
+    expect(err.reason).toBe('connection refused');
+    expect(err.neverSent).toBe(true);
+    expect(err.timedOut).toBe(false);
+  });
+
+  it('gives up connecting after the connect timeout', async () => {
+    const stalledLookup = () => {
+      // never resolves: the socket stays in its connecting state
+    };
+    client = createUpstreamClient(new URL('http://mlflow.invalid:5000'), timeouts, stalledLookup);
+    const started = Date.now();
+    const err = await failure(client.request({ method: 'GET', target: '/x', headers: {} }));
+    expect(err.reason).toBe('no connection within 200 ms');
+    expect(err.timedOut).toBe(true);
+    expect(Date.now() - started).toBeLessThan(1_000);
+  });
+
+  it('aborts a response body that stalls for longer than the upstream timeout', async () => {
+    stub = await startStub((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/octet-stream' });
+      res.write('first bytes');
+      // then nothing, forever
+    });
+    client = createUpstreamClient(new URL(stub.url), timeouts);
+    const res = await client.request({ method: 'GET', target: '/x', headers: {} });
+    const started = Date.now();
+    const read = (async () => {
+      for await (const chunk of res) void chunk;
+    })();
+    await expect(read).rejects.toThrow(/sent nothing for 300 ms/);
+    expect(Date.now() - started).toBeLessThan(1_500);
+  });
+});

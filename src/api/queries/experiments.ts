@@ -1,0 +1,92 @@
+import {
+  infiniteQueryOptions,
+  mutationOptions,
+  queryOptions,
+  type MutationFunctionContext,
+} from '@tanstack/react-query';
+import {
+  createExperiment,
+  deleteExperiment,
+  getExperiment,
+  renameExperiment,
+  restoreExperiment,
+  searchExperiments,
+  setExperimentTag,
+  type SearchExperimentsParams,
+} from '../experiments';
+
+export type ExperimentListParams = Omit<SearchExperimentsParams, 'pageToken' | 'maxResults'>;
+
+const PAGE_SIZE = 100;
+const all = ['experiments'] as const;
+
+export const experimentQueries = {
+  /** Root key: invalidating it refreshes every experiment list and detail. */
+  all,
+  list: (params: ExperimentListParams) =>
+    infiniteQueryOptions({
+      queryKey: [...all, 'list', params] as const,
+      queryFn: ({ pageParam, signal }) =>
+        searchExperiments({ ...params, maxResults: PAGE_SIZE, pageToken: pageParam }, signal),
+      initialPageParam: undefined as string | undefined,
+      // MLflow omits the token on the last page; an empty string would loop on page one.
+      getNextPageParam: (last) => last.next_page_token || undefined,
+    }),
+  detail: (experimentId: string) =>
+    queryOptions({
+      queryKey: [...all, 'detail', experimentId] as const,
+      queryFn: ({ signal }) => getExperiment(experimentId, signal),
+    }),
+};
+
+// Each mutation waits for the refetch it triggers, so a dialog closes on fresh data, not stale rows.
+const refreshExperiments = (
+  _data: unknown,
+  _variables: unknown,
+  _onMutateResult: unknown,
+  { client }: MutationFunctionContext,
+) => client.invalidateQueries({ queryKey: all });
+
+export const experimentMutations = {
+  create: () =>
+    mutationOptions({
+      mutationKey: [...all, 'create'],
+      mutationFn: (name: string) => createExperiment(name),
+      // The caller navigates to the new experiment: the lists can refresh in the background.
+      onSuccess: (_id, _name, _result, { client }) =>
+        void client.invalidateQueries({ queryKey: all }),
+    }),
+  rename: () =>
+    mutationOptions({
+      mutationKey: [...all, 'rename'],
+      mutationFn: ({ experimentId, newName }: { experimentId: string; newName: string }) =>
+        renameExperiment(experimentId, newName),
+      onSuccess: refreshExperiments,
+    }),
+  delete: () =>
+    mutationOptions({
+      mutationKey: [...all, 'delete'],
+      mutationFn: (experimentId: string) => deleteExperiment(experimentId),
+      onSuccess: refreshExperiments,
+    }),
+  restore: () =>
+    mutationOptions({
+      mutationKey: [...all, 'restore'],
+      mutationFn: (experimentId: string) => restoreExperiment(experimentId),
+      onSuccess: refreshExperiments,
+    }),
+  setTag: () =>
+    mutationOptions({
+      mutationKey: [...all, 'set-tag'],
+      mutationFn: ({
+        experimentId,
+        key,
+        value,
+      }: {
+        experimentId: string;
+        key: string;
+        value: string;
+      }) => setExperimentTag(experimentId, key, value),
+      onSuccess: refreshExperiments,
+    }),
+};

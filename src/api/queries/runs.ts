@@ -1,0 +1,40 @@
+import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
+import { getRun, normalizeRun, searchRuns } from '../runs';
+import type { RunView, SearchRunsParams } from '../runs';
+
+/** Everything that shapes a run search except the page token, which the infinite query owns. */
+export type RunSearchParams = Omit<SearchRunsParams, 'pageToken'>;
+
+export interface RunsPage {
+  runs: RunView[];
+  nextPageToken: string | undefined;
+}
+
+export const runQueries = {
+  all: ['runs'] as const,
+  searches: () => [...runQueries.all, 'search'] as const,
+
+  /** Pages through runs/search with next_page_token; the params are the key, so each sort is cached. */
+  search: (params: RunSearchParams) =>
+    infiniteQueryOptions({
+      queryKey: [...runQueries.searches(), params] as const,
+      queryFn: async ({ pageParam, signal }): Promise<RunsPage> => {
+        const res = await searchRuns({ ...params, pageToken: pageParam }, signal);
+        return {
+          runs: (res.runs ?? []).map(normalizeRun),
+          // An empty token also means the last page.
+          nextPageToken: res.next_page_token || undefined,
+        };
+      },
+      initialPageParam: undefined as string | undefined,
+      getNextPageParam: (last) => last.nextPageToken,
+    }),
+
+  details: () => [...runQueries.all, 'detail'] as const,
+
+  detail: (runId: string) =>
+    queryOptions({
+      queryKey: [...runQueries.details(), runId] as const,
+      queryFn: async ({ signal }) => normalizeRun((await getRun(runId, signal)).run),
+    }),
+};

@@ -1,0 +1,81 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { createBrowserRouter, Navigate, type LoaderFunctionArgs } from 'react-router';
+import { experimentQueries } from '@/api/queries/experiments';
+import { experimentSearchParams, parseExperimentListState } from '@/lib/experiment-list-state';
+import { paths } from '@/lib/paths';
+import { AppLayout } from './AppLayout';
+import { AppLoading } from './AppLoading';
+import { RouteError } from './RouteError';
+
+// Loaders only start fetches (never await them): the data downloads while the route's code
+// does, and each page still renders its own loading, error and not-found states.
+function warmExperimentList(queryClient: QueryClient) {
+  return ({ request }: LoaderFunctionArgs) => {
+    const state = parseExperimentListState(new URL(request.url).searchParams);
+    void queryClient.prefetchInfiniteQuery(experimentQueries.list(experimentSearchParams(state)));
+    return null;
+  };
+}
+
+function warmExperiment(queryClient: QueryClient) {
+  return ({ params }: LoaderFunctionArgs) => {
+    if (params.experimentId) {
+      void queryClient.prefetchQuery(experimentQueries.detail(params.experimentId));
+    }
+    return null;
+  };
+}
+
+export function createAppRouter(queryClient: QueryClient) {
+  return createBrowserRouter([
+    {
+      path: paths.home.path,
+      element: <AppLayout />,
+      errorElement: <RouteError />,
+      hydrateFallbackElement: <AppLoading />,
+      children: [
+        {
+          // Errors inside a page land here, under the header, which stays usable.
+          errorElement: <RouteError />,
+          children: [
+            { index: true, element: <Navigate to={paths.experiments.href()} replace /> },
+            {
+              path: paths.experiments.path,
+              loader: warmExperimentList(queryClient),
+              lazy: async () => ({
+                Component: (await import('./routes/ExperimentsRoute')).ExperimentsRoute,
+              }),
+            },
+            {
+              path: paths.experiment.path,
+              loader: warmExperiment(queryClient),
+              lazy: async () => ({
+                Component: (await import('./routes/ExperimentRoute')).ExperimentRoute,
+              }),
+            },
+            {
+              path: paths.run.path,
+              lazy: async () => ({ Component: (await import('./routes/RunRoute')).RunRoute }),
+            },
+            {
+              path: paths.models.path,
+              lazy: async () => ({ Component: (await import('./routes/ModelsRoute')).ModelsRoute }),
+            },
+            {
+              path: paths.compare.path,
+              lazy: async () => ({
+                Component: (await import('./routes/CompareRoute')).CompareRoute,
+              }),
+            },
+            {
+              path: '*',
+              lazy: async () => ({
+                Component: (await import('./routes/NotFoundRoute')).NotFoundRoute,
+              }),
+            },
+          ],
+        },
+      ],
+    },
+  ]);
+}

@@ -1,0 +1,94 @@
+import { keepPreviousData, useInfiniteQuery, useMutation } from '@tanstack/react-query';
+import { experimentQueries, experimentMutations } from '@/api/queries/experiments';
+import type { Experiment } from '@/api/types';
+import { EmptyState } from '@/components/EmptyState';
+import { ErrorNotice } from '@/components/ErrorNotice';
+import { Skeleton } from '@/components/Skeleton';
+import { experimentSearchParams, type ExperimentListState } from '@/lib/experiment-list-state';
+import { ExperimentTable } from './ExperimentTable';
+
+interface ExperimentListProps {
+  state: ExperimentListState;
+  onClearSearch: () => void;
+  onRename: (experiment: Experiment) => void;
+  onDelete: (experiment: Experiment) => void;
+}
+
+/** One page of experiments at a time, with its loading, error and empty states. */
+export function ExperimentList({ state, onClearSearch, onRename, onDelete }: ExperimentListProps) {
+  const query = useInfiniteQuery({
+    ...experimentQueries.list(experimentSearchParams(state)),
+    // Keep the rows of the last search on screen while the next one loads: no flicker as you type.
+    placeholderData: keepPreviousData,
+  });
+  const restore = useMutation(experimentMutations.restore());
+
+  if (query.isPending) return <Skeleton rows={8} label="Loading experiments…" />;
+  if (query.isError) {
+    return (
+      <ErrorNotice
+        error={query.error}
+        title="Could not load experiments"
+        onRetry={() => void query.refetch()}
+      />
+    );
+  }
+
+  const experiments = query.data.pages.flatMap((p) => p.experiments ?? []);
+  if (experiments.length === 0) {
+    const deleted = state.view === 'deleted';
+    const q = state.q.trim();
+    if (!q) {
+      return deleted ? (
+        <EmptyState title="No deleted experiments">
+          Deleted experiments and their runs wait here until you restore them.
+        </EmptyState>
+      ) : (
+        <EmptyState title="No experiments yet">
+          Create one with <strong>New experiment</strong>, or log a run with the MLflow client.
+        </EmptyState>
+      );
+    }
+    return (
+      <EmptyState title={`No ${deleted ? 'deleted ' : ''}experiments match "${q}"`}>
+        <button type="button" className="btn" onClick={onClearSearch}>
+          Clear search
+        </button>
+      </EmptyState>
+    );
+  }
+
+  return (
+    <div className={query.isPlaceholderData ? 'list is-stale' : 'list'}>
+      {restore.isError && (
+        <ErrorNotice error={restore.error} title="Could not restore the experiment" />
+      )}
+      <ExperimentTable
+        experiments={experiments}
+        view={state.view}
+        // Times are relative to when the page was fetched: consistent across rows, and pure.
+        now={query.dataUpdatedAt}
+        onRename={onRename}
+        onDelete={onDelete}
+        onRestore={(e) => restore.mutate(e.experiment_id)}
+        restoringId={restore.isPending ? restore.variables : undefined}
+      />
+      <div className="list-footer">
+        <span className="list-count" aria-live="polite">
+          {experiments.length} {experiments.length === 1 ? 'experiment' : 'experiments'}
+          {query.hasNextPage && ', more available'}
+        </span>
+        {query.hasNextPage && (
+          <button
+            type="button"
+            className="btn"
+            disabled={query.isFetchingNextPage}
+            onClick={() => void query.fetchNextPage()}
+          >
+            {query.isFetchingNextPage ? 'Loading…' : 'Load more'}
+          </button>
+        )}
+      </div>
+    </div>
+  );
+}

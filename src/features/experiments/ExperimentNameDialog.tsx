@@ -1,0 +1,82 @@
+import * as Dialog from '@radix-ui/react-dialog';
+import { useId, useState, type FormEvent } from 'react';
+import { ErrorNotice } from '@/components/ErrorNotice';
+import { validateExperimentName } from '@/lib/experiment-name';
+
+interface ExperimentNameDialogProps {
+  title: string;
+  label: string;
+  submitLabel: string;
+  initialName: string;
+  pending: boolean;
+  /** MLflow's refusal of the last attempt; shown in the dialog, with the typed name kept. */
+  error: unknown;
+  onSubmit: (name: string) => void;
+  /** Forgets the last attempt's error when the user corrects the name locally. */
+  onResetError: () => void;
+  onClose: () => void;
+}
+
+/** A one-field dialog for naming an experiment: checks locally first, then shows MLflow's answer. */
+export function ExperimentNameDialog(props: ExperimentNameDialogProps) {
+  const { title, label, submitLabel, initialName, pending, error, onClose } = props;
+  const [name, setName] = useState(initialName);
+  const [invalid, setInvalid] = useState<string>();
+  const inputId = useId();
+  const errorId = useId();
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const problem = validateExperimentName(name);
+    setInvalid(problem);
+    if (problem) props.onResetError();
+    else props.onSubmit(name);
+  };
+
+  return (
+    <Dialog.Root open onOpenChange={(open) => !open && !pending && onClose()}>
+      <Dialog.Portal>
+        <Dialog.Overlay className="dialog-overlay" />
+        <Dialog.Content className="dialog-content" aria-describedby={undefined}>
+          <Dialog.Title className="dialog-title">{title}</Dialog.Title>
+          <form className="dialog-body" onSubmit={submit} noValidate>
+            <label htmlFor={inputId} className="field-label">
+              {label}
+            </label>
+            <input
+              id={inputId}
+              className="input input-block"
+              value={name}
+              autoComplete="off"
+              spellCheck={false}
+              aria-invalid={invalid ? true : undefined}
+              aria-describedby={invalid ? errorId : undefined}
+              onChange={(e) => {
+                setName(e.target.value);
+                setInvalid(undefined);
+              }}
+            />
+            {invalid && (
+              <p id={errorId} role="alert" className="field-error">
+                {invalid}
+              </p>
+            )}
+            {!invalid && error != null && (
+              <ErrorNotice error={error} title={`${submitLabel} failed`} />
+            )}
+            <div className="dialog-actions">
+              <Dialog.Close asChild>
+                <button type="button" className="btn" disabled={pending}>
+                  Cancel
+                </button>
+              </Dialog.Close>
+              <button type="submit" className="btn btn-primary" disabled={pending}>
+                {pending ? 'Working…' : submitLabel}
+              </button>
+            </div>
+          </form>
+        </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
+  );
+}

@@ -1,0 +1,105 @@
+import { Link } from 'react-router';
+import { toInt } from '@/api/client';
+import type { Experiment } from '@/api/types';
+import { RelativeTime } from '@/components/RelativeTime';
+import { paths } from '@/lib/paths';
+import { formatDate, formatDateTime } from '@/lib/time';
+import { ExperimentName } from './ExperimentName';
+
+export interface ExperimentRowActions {
+  onRename: (experiment: Experiment) => void;
+  onDelete: (experiment: Experiment) => void;
+  onRestore: (experiment: Experiment) => void;
+  /** The experiment being restored, whose button shows progress. */
+  restoringId: string | undefined;
+}
+
+interface ExperimentTableProps extends ExperimentRowActions {
+  experiments: readonly Experiment[];
+  view: 'active' | 'deleted';
+  now: number;
+}
+
+export function ExperimentTable({ experiments, view, now, ...actions }: ExperimentTableProps) {
+  return (
+    <table className="data-table experiment-table" aria-label="Experiments">
+      <thead>
+        <tr>
+          <th scope="col">Name</th>
+          <th scope="col">ID</th>
+          <th scope="col">Last updated</th>
+          <th scope="col">Created</th>
+          <th scope="col">
+            <span className="visually-hidden">Actions</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {experiments.map((e) => (
+          <ExperimentRow key={e.experiment_id} experiment={e} view={view} now={now} {...actions} />
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+interface ExperimentRowProps extends ExperimentRowActions {
+  experiment: Experiment;
+  view: 'active' | 'deleted';
+  now: number;
+}
+
+function ExperimentRow({ experiment, view, now, ...actions }: ExperimentRowProps) {
+  const { name, experiment_id: id } = experiment;
+  const created = toInt(experiment.creation_time);
+  return (
+    <tr>
+      <td className="cell-name">
+        <Link to={paths.experiment.href(id)}>
+          <ExperimentName name={name} />
+        </Link>
+      </td>
+      <td className="cell-mono">{id}</td>
+      <td className="cell-time">
+        <RelativeTime ms={toInt(experiment.last_update_time)} now={now} />
+      </td>
+      <td className="cell-time">
+        {created !== undefined && (
+          <span title={formatDateTime(created)}>{formatDate(created)}</span>
+        )}
+      </td>
+      <td className="cell-actions">
+        {view === 'active' ? (
+          <>
+            <button
+              type="button"
+              className="btn btn-ghost btn-small"
+              aria-label={`Rename ${name}`}
+              onClick={() => actions.onRename(experiment)}
+            >
+              Rename
+            </button>
+            <button
+              type="button"
+              className="btn btn-ghost btn-small btn-ghost-danger"
+              aria-label={`Delete ${name}`}
+              onClick={() => actions.onDelete(experiment)}
+            >
+              Delete
+            </button>
+          </>
+        ) : (
+          <button
+            type="button"
+            className="btn btn-small"
+            aria-label={`Restore ${name}`}
+            disabled={actions.restoringId === id}
+            onClick={() => actions.onRestore(experiment)}
+          >
+            {actions.restoringId === id ? 'Restoring…' : 'Restore'}
+          </button>
+        )}
+      </td>
+    </tr>
+  );
+}

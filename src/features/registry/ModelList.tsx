@@ -1,0 +1,62 @@
+import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
+import { registryQueries } from '@/api/queries/registry';
+import { EmptyState } from '@/components/EmptyState';
+import { ErrorNotice } from '@/components/ErrorNotice';
+import { Skeleton } from '@/components/Skeleton';
+import { containsFilter } from '@/lib/search-filter';
+import { ModelTable } from './ModelTable';
+
+export function ModelList({ q, onClearSearch }: { q: string; onClearSearch: () => void }) {
+  const query = useInfiniteQuery({
+    ...registryQueries.models({ filter: containsFilter('name', q), orderBy: ['name ASC'] }),
+    placeholderData: keepPreviousData,
+  });
+
+  if (query.isPending) return <Skeleton rows={6} label="Loading models…" />;
+  if (query.isError) {
+    return (
+      <ErrorNotice
+        error={query.error}
+        title="Could not load registered models"
+        onRetry={() => void query.refetch()}
+      />
+    );
+  }
+
+  const models = query.data.pages.flatMap((p) => p.registered_models ?? []);
+  if (models.length === 0) {
+    return q.trim() ? (
+      <EmptyState title={`No models match "${q.trim()}"`}>
+        <button type="button" className="btn" onClick={onClearSearch}>
+          Clear search
+        </button>
+      </EmptyState>
+    ) : (
+      <EmptyState title="No registered models yet">
+        Register a model from a run with <code>mlflow.register_model</code> or the MLflow client.
+      </EmptyState>
+    );
+  }
+
+  return (
+    <div className={query.isPlaceholderData ? 'list is-stale' : 'list'}>
+      <ModelTable models={models} now={query.dataUpdatedAt} />
+      <div className="list-footer">
+        <span className="list-count" aria-live="polite">
+          {models.length} {models.length === 1 ? 'model' : 'models'}
+          {query.hasNextPage && ', more available'}
+        </span>
+        {query.hasNextPage && (
+          <button
+            type="button"
+            className="btn"
+            disabled={query.isFetchingNextPage}
+            onClick={() => void query.fetchNextPage()}
+          >
+            {query.isFetchingNextPage ? 'Loading…' : 'Load more'}
+          </button>
+        )}
+      </div>
+    </div>
+  );
+}

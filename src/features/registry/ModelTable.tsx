@@ -1,0 +1,69 @@
+import { toInt } from '@/api/client';
+import type { ModelVersion, RegisteredModel } from '@/api/types';
+import { RelativeTime } from '@/components/RelativeTime';
+
+const DESCRIPTION_SNIPPET = 140;
+
+function snippet(text: string | undefined): string {
+  const flat = (text ?? '').replace(/\s+/g, ' ').trim();
+  return flat.length > DESCRIPTION_SNIPPET ? `${flat.slice(0, DESCRIPTION_SNIPPET - 1)}…` : flat;
+}
+
+/** `latest_versions` holds the newest version in each stage; show them Production first. */
+const STAGE_ORDER = ['Production', 'Staging', 'None', 'Archived'];
+function byStage(a: ModelVersion, b: ModelVersion) {
+  return (
+    STAGE_ORDER.indexOf(a.current_stage ?? 'None') - STAGE_ORDER.indexOf(b.current_stage ?? 'None')
+  );
+}
+
+export function ModelTable({ models, now }: { models: readonly RegisteredModel[]; now: number }) {
+  return (
+    <table className="data-table" aria-label="Registered models">
+      <thead>
+        <tr>
+          <th scope="col">Name</th>
+          <th scope="col">Latest versions</th>
+          <th scope="col">Aliases</th>
+          <th scope="col">Description</th>
+          <th scope="col">Last modified</th>
+        </tr>
+      </thead>
+      <tbody>
+        {models.map((m) => (
+          <tr key={m.name}>
+            <td className="cell-name">
+              <strong className="break-anywhere">{m.name}</strong>
+            </td>
+            <td>
+              <ul className="chip-list">
+                {[...(m.latest_versions ?? [])].sort(byStage).map((v) => (
+                  <li key={v.version} className="chip">
+                    <span className="chip-key">{v.current_stage ?? 'None'}</span>
+                    <span className="chip-value">v{v.version}</span>
+                  </li>
+                ))}
+              </ul>
+            </td>
+            <td>
+              <ul className="chip-list">
+                {(m.aliases ?? []).map((a) => (
+                  <li key={a.alias} className="chip chip-alias">
+                    <span className="chip-key">@{a.alias}</span>
+                    <span className="chip-value">v{a.version}</span>
+                  </li>
+                ))}
+              </ul>
+            </td>
+            <td className="cell-description" title={m.description}>
+              {snippet(m.description)}
+            </td>
+            <td className="cell-time">
+              <RelativeTime ms={toInt(m.last_updated_timestamp)} now={now} />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
