@@ -1,0 +1,91 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import { MlflowError } from '@/api/errors';
+import { runQueries } from '@/api/queries/runs';
+import { ErrorNotice } from '@/components/ErrorNotice';
+import { NotFound } from '@/components/NotFound';
+import { Skeleton } from '@/components/Skeleton';
+import { useDocumentTitle } from '@/hooks/useDocumentTitle';
+import { paths } from '@/lib/paths';
+import { statusLabel } from '@/lib/run-fields';
+import { MetricsSection } from './MetricsSection';
+import { ParamsSection } from './ParamsSection';
+import { RunOverview } from './RunOverview';
+import { TagsSection } from './TagsSection';
+import './run-page.css';
+
+interface RunPageProps {
+  experimentId: string;
+  runId: string;
+}
+
+/** One run: overview, params, latest metrics and tags. */
+export function RunPage({ experimentId, runId }: RunPageProps) {
+  const query = useQuery(runQueries.detail(runId));
+  const run = query.data;
+  // A run reached through another experiment's URL is treated as missing: the URL would lie.
+  const wrongExperiment = run !== undefined && run.experimentId !== experimentId;
+  const notFound = (query.error instanceof MlflowError && query.error.notFound) || wrongExperiment;
+  useDocumentTitle(notFound ? 'Run not found' : (run?.name ?? `Run ${runId.slice(0, 8)}`));
+
+  if (notFound) {
+    const error = wrongExperiment
+      ? new MlflowError(
+          404,
+          'RESOURCE_DOES_NOT_EXIST',
+          `Run '${runId}' belongs to experiment ${run.experimentId}, not experiment ${experimentId}.`,
+        )
+      : query.error;
+    return (
+      <div className="page">
+        <NotFound what={`Run ${runId}`} error={error}>
+          <p>
+            <Link to={paths.experiment.href(experimentId)}>Back to the experiment</Link>
+            {wrongExperiment && (
+              <>
+                {' · '}
+                <Link to={paths.run.href(run.experimentId, runId)}>
+                  Open it in its own experiment
+                </Link>
+              </>
+            )}
+          </p>
+        </NotFound>
+      </div>
+    );
+  }
+
+  if (query.isPending) {
+    return (
+      <div className="page">
+        <Skeleton rows={10} label="Loading run…" />
+      </div>
+    );
+  }
+
+  const retry = () => void query.refetch();
+  if (!run) {
+    return (
+      <div className="page">
+        <ErrorNotice error={query.error} title="Could not load the run" onRetry={retry} />
+      </div>
+    );
+  }
+
+  return (
+    <div className="page run-page">
+      <header className="page-header run-page-header">
+        <h1 className="run-page-title">{run.name}</h1>
+        <span className={`badge status-${run.status ?? 'UNKNOWN'}`}>{statusLabel(run.status)}</span>
+        {run.lifecycleStage === 'deleted' && <span className="badge badge-deleted">Deleted</span>}
+      </header>
+      {query.isError && (
+        <ErrorNotice error={query.error} title="Could not refresh the run" onRetry={retry} />
+      )}
+      <RunOverview run={run} />
+      <ParamsSection params={run.params} />
+      <MetricsSection metrics={run.metrics} />
+      <TagsSection tags={run.tags} />
+    </div>
+  );
+}
