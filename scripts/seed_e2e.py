@@ -1,0 +1,219 @@
+#!/usr/bin/env python3
+"""Seeds the read-only fixtures the end-to-end tests read, and writes their ids to a manifest.
+
+    seed_e2e.py --tracking-uri http://127.0.0.1:5991 --manifest /tmp/parallax-e2e/manifest.json
+
+- `/Shared/e2e/churn`: 12 runs `run-01`…`run-12` with params `C`, `max_depth`, metrics `accuracy`,
+  `f1` and `loss` (50 steps, decreasing), tag `domain` = churn or cost. `run-09` is a parent whose
+  children are `run-10`…`run-12`; `run-05`'s description holds a literal `<script>`; `run-07` is
+  named `run-07 <b>bold</b>`; `run-01` carries one artifact of every previewable kind and a model.
+- `/Shared/e2e/empty`: no runs.
+- `/Shared/e2e/paging`: 150 runs `page-001`…`page-150`, one param `p` and one metric `m`.
+
+Everything is deterministic, times included (a fixed base date), so tests may assert exact values;
+the manifest also lists each churn run's values. Tests that change data make their own experiments.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import mlflow
+import numpy as np
+import pandas as pd
+from matplotlib.figure import Figure
+from mlflow import MlflowClient
+from mlflow.entities import Metric, Param
+from seed_common import (
+    Progress,
+    connect,
+    create_experiment,
+    create_run,
+    finish_run,
+    log_metrics,
+    log_sklearn_model,
+    parse_args,
+    quiet_mlflow,
+    require_absent,
+    run_main,
+    say,
+    series,
+    upload_files,
+)
+from sklearn.linear_model import LogisticRegression
+
+BASE_MS = 1_736_931_600_000  # 2025-01-15T09:00:00Z
+USER = "e2e@example.com"
+EXPERIMENTS = {
+    "churn": "/Shared/e2e/churn",
+    "empty": "/Shared/e2e/empty",
+    "paging": "/Shared/e2e/paging",
+}
+CHURN_RUNS = 12
+PARENT, CHILDREN = 9, (10, 11, 12)
+XSS_RUN, BOLD_RUN, ARTIFACT_RUN = 5, 7, 1
+LOSS_STEPS = 50
+PAGING_RUNS = 150
+XSS_DESCRIPTION = (
+    "Notes with markup that must stay text: <script>window.__xss=1</script>\n\n"
+    "**bold markdown** is fine."
+)
+
+
+def churn_values(i: int) -> dict:
+    """Run i's name, tags, params and metrics. Multipliers coprime with 12 permute the values, so
+    that sorting by a metric gives an order different from the creation order."""
+    name = f"run-{i:02d}" + (" <b>bold</b>" if i == BOLD_RUN else "")
+    accuracy = round(0.70 + 0.02 * (5 * i % CHURN_RUNS), 4)
+    final_loss = round(1 - accuracy, 4)
+    return {
+        "name": name,
+        "domain": "cost" if i % 3 == 0 else "churn",
+        "params": {"C": (0.01, 0.1, 1.0, 10.0)[(i - 1) % 4], "max_depth": (2, 4, 6)[(i - 1) % 3]},
+        "metrics": {"accuracy": accuracy, "f1": round(0.60 + 0.025 * (7 * i % CHURN_RUNS), 4), "loss": final_loss},
+    }
+
+
+def loss_curve(final: float) -> list[float]:
+    """Decreases from about final + 1 at step 0 to exactly `final` at the last step."""
+    last = LOSS_STEPS - 1
+    return [round(final + (math.exp(-step / 12) - math.exp(-last / 12)), 6) for step in range(LOSS_STEPS)]
+
+
+def log_churn_run(client: MlflowClient, experiment_id: str, i: int, parent_id: str | None) -> dict:
+    values = churn_values(i)
+    start = BASE_MS + i * 60_000
+    end = start + 30_000
+    tags = {"mlflow.user": USER, "domain": values["domain"]}
+    description = XSS_DESCRIPTION if i == XSS_RUN else None
+    run_id = create_run(client, experiment_id, values["name"], start, tags, values["params"], parent_id, description)
+    metrics = values["metrics"]
+    points = series("loss", loss_curve(metrics["loss"]), range(LOSS_STEPS), range(start, start + LOSS_STEPS * 500, 500))
+    points += [Metric(key, metrics[key], end, 0) for key in ("accuracy", "f1")]
+    log_metrics(client, run_id, points)
+    if i == ARTIFACT_RUN:
+        seed_artifacts(client, run_id)
+    finish_run(client, run_id, end)
+    return {"id": run_id, **values}
+
+
+def seed_churn(client: MlflowClient, experiment_id: str) -> dict:
+    """The 12 churn runs, logged 4 at a time: first the parent and the other top-level runs, then the
+    children, which need the parent's id."""
+    top_level = [i for i in range(1, CHURN_RUNS + 1) if i not in CHILDREN]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        runs = dict(zip(top_level, pool.map(lambda i: log_churn_run(client, experiment_id, i, None), top_level)))
+        parent_id = runs[PARENT]["id"]
+        runs.update(zip(CHILDREN, pool.map(lambda i: log_churn_run(client, experiment_id, i, parent_id), CHILDREN)))
+    ordered = [runs[i] for i in range(1, CHURN_RUNS + 1)]
+    return {
+        "run_ids": [run["id"] for run in ordered],
+        "parent_run_id": parent_id,
+        "child_run_ids": [runs[i]["id"] for i in CHILDREN],
+        "xss_run_id": runs[XSS_RUN]["id"],
+        "html_name_run_id": runs[BOLD_RUN]["id"],
+        "artifact_run_id": runs[ARTIFACT_RUN]["id"],
+        "artifacts": artifacts_of(client, runs[ARTIFACT_RUN]["id"]),
+        "runs": ordered,
+    }
+
+
+def seed_artifacts(client: MlflowClient, run_id: str) -> None:
+    """One file of each kind the run page previews, two it must not execute or garble, and a model."""
+    steps, loss = np.arange(LOSS_STEPS), loss_curve(0.2)
+    figure = Figure(figsize=(4, 3))
+    figure.subplots().plot(steps, loss)
+    # A cell holding markup: the table preview must show it as text.
+    labels = ["<b>x</b>" if step == 3 else "ok" for step in steps]
+    table = pd.DataFrame({"step": steps, "loss": loss, "label": labels})
+    upload_files(
+        client,
+        run_id,
+        {
+            "plots/loss.png": figure,
+            "data/table.csv": table,
+            "metrics.json": {"accuracy": 0.9, "nested": {"confusion_matrix": [[50, 5], [4, 41]]}},
+            "config.yaml": {"model": {"C": 0.01, "max_depth": 2}, "tags": ["e2e", "fixture"]},
+            "logs/train.log": "".join(f"step {step} loss {value}\n" for step, value in zip(steps, loss)),
+            "report.html": "<h1>Report</h1><script>window.__xss=1</script>\n",
+            # Bytes that are not text, under a text extension: the preview must not garble the page.
+            "binary.txt": bytes(range(256)) * 16,
+        },
+    )
+    x = pd.DataFrame({"tenure_months": np.arange(20.0), "monthly_charges": np.linspace(20, 120, 20)})
+    model = LogisticRegression(C=1.0).fit(x, np.arange(20) % 2)
+    log_sklearn_model(client, run_id, model, x, {"C": 1.0})
+
+
+def artifacts_of(client: MlflowClient, run_id: str, path: str | None = None) -> list[str]:
+    """Every file path in the run's artifact tree, for tests to know what to expect."""
+    files = set()
+    # The MLflow 3 client lists a logged model's files next to the run's own copy: hence a set.
+    for entry in client.list_artifacts(run_id, path):
+        files.update(artifacts_of(client, run_id, entry.path) if entry.is_dir else [entry.path])
+    return sorted(files)
+
+
+def seed_paging(client: MlflowClient, experiment_id: str) -> list[str]:
+    def one(i: int) -> str:
+        start = BASE_MS + i * 1_000
+        run = client.create_run(experiment_id, start_time=start, tags={"mlflow.user": USER}, run_name=f"page-{i:03d}")
+        client.log_batch(run.info.run_id, metrics=[Metric("m", float(i), start, 0)], params=[Param("p", str(i))])
+        finish_run(client, run.info.run_id, start + 500)
+        return run.info.run_id
+
+    # Three short requests per run and no dependency between runs: the server's workers take
+    # several at once.
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        return list(pool.map(one, range(1, PAGING_RUNS + 1)))
+
+
+def write_manifest(path: Path, manifest: dict) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_suffix(path.suffix + ".tmp")
+    temporary.write_text(json.dumps(manifest, indent=2) + "\n")
+    # Atomic: a test that finds the file finds it whole.
+    os.replace(temporary, path)
+
+
+def main() -> None:
+    started = time.monotonic()
+    quiet_mlflow()
+    args = parse_args(
+        "Seed the end-to-end test fixtures and write their ids to a manifest.",
+        lambda parser: parser.add_argument("--manifest", required=True, type=Path, help="where to write the JSON"),
+    )
+    client = connect(args.tracking_uri)
+    require_absent(client, EXPERIMENTS.values())
+    progress = Progress(4)
+
+    progress.step(f"{len(EXPERIMENTS)} experiments")
+    ids = {
+        key: create_experiment(client, name, f"End-to-end fixture ({key}); read-only.", {"purpose": "e2e"})
+        for key, name in EXPERIMENTS.items()
+    }
+    experiments = {key: {"id": ids[key], "name": EXPERIMENTS[key]} for key in EXPERIMENTS}
+    # Paging is hundreds of small independent requests; it overlaps with the churn runs.
+    with ThreadPoolExecutor(max_workers=1) as background:
+        progress.step(f"paging ({PAGING_RUNS} runs), in the background")
+        paging = background.submit(seed_paging, client, ids["paging"])
+        progress.step(f"churn ({CHURN_RUNS} runs, one parent with {len(CHILDREN)} children)")
+        experiments["churn"].update(seed_churn(client, ids["churn"]))
+        experiments["empty"]["run_ids"] = []
+        experiments["paging"]["run_ids"] = paging.result()
+    progress.step(f"manifest {args.manifest}")
+    write_manifest(
+        args.manifest,
+        {"experiments": experiments, "mlflow_version": mlflow.__version__, "base_time_ms": BASE_MS},
+    )
+    runs = CHURN_RUNS + PAGING_RUNS
+    say(f"done in {time.monotonic() - started:.1f}s — {len(ids)} experiments, {runs} runs")
+
+
+if __name__ == "__main__":
+    run_main(main)
