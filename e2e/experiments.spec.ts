@@ -66,17 +66,19 @@ test('create, rename, delete and restore an experiment, each checked in MLflow',
   await expect.poll(async () => (await mlflow.getExperiment(id)).lifecycle_stage).toBe('active');
 });
 
-test('a duplicate name shows MLflow’s error in the dialog and keeps what was typed', async ({
-  page,
-}) => {
-  const { experiments } = readManifest();
-  await page.goto('/experiments');
-  await page.getByRole('button', { name: 'New experiment' }).click();
-  const dialog = page.getByRole('dialog', { name: 'New experiment' });
-  await dialog.getByLabel('Name').fill(experiments.churn.name);
-  await dialog.getByRole('button', { name: 'Create' }).click();
-  await expect(dialog.getByRole('alert')).toContainText('RESOURCE_ALREADY_EXISTS');
-  await expect(dialog.getByLabel('Name')).toHaveValue(experiments.churn.name);
+test.describe('a duplicate experiment name', () => {
+  test.use({ expectedConsoleErrors: [/status of 400/] });
+
+  test('shows MLflow’s error in the dialog and keeps what was typed', async ({ page }) => {
+    const { experiments } = readManifest();
+    await page.goto('/experiments');
+    await page.getByRole('button', { name: 'New experiment' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New experiment' });
+    await dialog.getByLabel('Name').fill(experiments.churn.name);
+    await dialog.getByRole('button', { name: 'Create' }).click();
+    await expect(dialog.getByRole('alert')).toContainText('RESOURCE_ALREADY_EXISTS');
+    await expect(dialog.getByLabel('Name')).toHaveValue(experiments.churn.name);
+  });
 });
 
 test.describe('a missing experiment', () => {
