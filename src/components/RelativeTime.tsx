@@ -1,18 +1,13 @@
-import { formatDateTime, formatRelativeTime } from '@/lib/time';
+import { useNow } from '@/hooks/useNow';
+import { formatRelative, formatTimestamp } from '@/lib/format';
 
-interface RelativeTimeProps {
-  /** Milliseconds since the epoch; nothing is shown when absent. */
-  ms: number | undefined;
-  /** The reference time; pass a shared, periodically updated value to keep a table consistent. */
-  now?: number;
-}
-
-/** "5 minutes ago", with the exact local time on hover and in the `datetime` attribute. */
-export function RelativeTime({ ms, now }: RelativeTimeProps) {
+/** "5 min ago", with the exact local time on hover and in the `datetime` attribute. */
+export function RelativeTime({ ms }: { ms: number | undefined }) {
+  const now = useNow();
   if (ms === undefined) return null;
   return (
-    <time dateTime={new Date(ms).toISOString()} title={formatDateTime(ms)}>
-      {formatRelativeTime(ms, now)}
+    <time dateTime={new Date(ms).toISOString()} title={formatTimestamp(ms)}>
+      {formatRelative(ms, now)}
     </time>
   );
 }

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration, formatMetric, formatRelative, formatTimestamp } from './format';
+import {
+  formatDate,
+  formatDuration,
+  formatMetric,
+  formatRelative,
+  formatTimestamp,
+} from './format';
 
 describe('formatMetric', () => {
   it.each([
@@ -118,5 +124,15 @@ describe('formatRelative', () => {
 
   it('shows an unknown time as a dash', () => {
     expect(formatRelative(undefined, now)).toBe('—');
+  });
+});
+
+describe('formatDate', () => {
+  it('gives the local date, zero-padded', () => {
+    expect(formatDate(new Date(2023, 0, 2, 23, 59).getTime())).toBe('2023-01-02');
+  });
+
+  it('shows a dash for an unknown time', () => {
+    expect(formatDate(undefined)).toBe('—');
   });
 });

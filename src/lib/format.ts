@@ -45,12 +45,18 @@ export function formatDuration(ms: number | undefined): string {
   return `${Math.floor(ms / DAY)}d ${pad2(Math.floor((ms % DAY) / HOUR))}h`;
 }
 
+/** Local date as "2024-05-01": sortable and unambiguous across locales. */
+export function formatDate(ms: number | undefined): string {
+  if (ms === undefined || !Number.isFinite(ms)) return EM_DASH;
+  const d = new Date(ms);
+  return `${d.getFullYear()}-${pad2(d.getMonth() + 1)}-${pad2(d.getDate())}`;
+}
+
 /** Local time as "2024-05-01 13:04:05": sortable, unambiguous, and the same in every locale. */
 export function formatTimestamp(ms: number | undefined): string {
   if (ms === undefined || !Number.isFinite(ms)) return EM_DASH;
   const d = new Date(ms);
-  const date = `${d.getFullYear()}-${pad2(d.getMonth() + 1)}-${pad2(d.getDate())}`;
-  return `${date} ${pad2(d.getHours())}:${pad2(d.getMinutes())}:${pad2(d.getSeconds())}`;
+  return `${formatDate(ms)} ${pad2(d.getHours())}:${pad2(d.getMinutes())}:${pad2(d.getSeconds())}`;
 }
 
 const RELATIVE_UNITS: readonly [limit: number, size: number, unit: string, plural: string][] = [

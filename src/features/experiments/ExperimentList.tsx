@@ -67,7 +67,6 @@ export function ExperimentList({ state, onClearSearch, onRename, onDelete }: Exp
         experiments={experiments}
         view={state.view}
         // Times are relative to when the page was fetched: consistent across rows, and pure.
-        now={query.dataUpdatedAt}
         onRename={onRename}
         onDelete={onDelete}
         onRestore={(e) => restore.mutate(e.experiment_id)}

@@ -3,7 +3,7 @@ import { toInt } from '@/api/client';
 import type { Experiment } from '@/api/types';
 import { RelativeTime } from '@/components/RelativeTime';
 import { paths } from '@/lib/paths';
-import { formatDate, formatDateTime } from '@/lib/time';
+import { formatDate, formatTimestamp } from '@/lib/format';
 import { ExperimentName } from './ExperimentName';
 
 export interface ExperimentRowActions {
@@ -17,10 +17,9 @@ export interface ExperimentRowActions {
 interface ExperimentTableProps extends ExperimentRowActions {
   experiments: readonly Experiment[];
   view: 'active' | 'deleted';
-  now: number;
 }
 
-export function ExperimentTable({ experiments, view, now, ...actions }: ExperimentTableProps) {
+export function ExperimentTable({ experiments, view, ...actions }: ExperimentTableProps) {
   return (
     <table className="data-table experiment-table" aria-label="Experiments">
       <thead>
@@ -36,7 +35,7 @@ export function ExperimentTable({ experiments, view, now, ...actions }: Experime
       </thead>
       <tbody>
         {experiments.map((e) => (
-          <ExperimentRow key={e.experiment_id} experiment={e} view={view} now={now} {...actions} />
+          <ExperimentRow key={e.experiment_id} experiment={e} view={view} {...actions} />
         ))}
       </tbody>
     </table>
@@ -46,10 +45,9 @@ export function ExperimentTable({ experiments, view, now, ...actions }: Experime
 interface ExperimentRowProps extends ExperimentRowActions {
   experiment: Experiment;
   view: 'active' | 'deleted';
-  now: number;
 }
 
-function ExperimentRow({ experiment, view, now, ...actions }: ExperimentRowProps) {
+function ExperimentRow({ experiment, view, ...actions }: ExperimentRowProps) {
   const { name, experiment_id: id } = experiment;
   const created = toInt(experiment.creation_time);
   return (
@@ -61,11 +59,11 @@ function ExperimentRow({ experiment, view, now, ...actions }: ExperimentRowProps
       </td>
       <td className="cell-mono">{id}</td>
       <td className="cell-time">
-        <RelativeTime ms={toInt(experiment.last_update_time)} now={now} />
+        <RelativeTime ms={toInt(experiment.last_update_time)} />
       </td>
       <td className="cell-time">
         {created !== undefined && (
-          <span title={formatDateTime(created)}>{formatDate(created)}</span>
+          <span title={formatTimestamp(created)}>{formatDate(created)}</span>
         )}
       </td>
       <td className="cell-actions">

@@ -40,7 +40,7 @@ export function ModelList({ q, onClearSearch }: { q: string; onClearSearch: () =
 
   return (
     <div className={query.isPlaceholderData ? 'list is-stale' : 'list'}>
-      <ModelTable models={models} now={query.dataUpdatedAt} />
+      <ModelTable models={models} />
       <div className="list-footer">
         <span className="list-count" aria-live="polite">
           {models.length} {models.length === 1 ? 'model' : 'models'}

@@ -17,7 +17,7 @@ function byStage(a: ModelVersion, b: ModelVersion) {
   );
 }
 
-export function ModelTable({ models, now }: { models: readonly RegisteredModel[]; now: number }) {
+export function ModelTable({ models }: { models: readonly RegisteredModel[] }) {
   return (
     <table className="data-table" aria-label="Registered models">
       <thead>
@@ -59,7 +59,7 @@ export function ModelTable({ models, now }: { models: readonly RegisteredModel[]
               {snippet(m.description)}
             </td>
             <td className="cell-time">
-              <RelativeTime ms={toInt(m.last_updated_timestamp)} now={now} />
+              <RelativeTime ms={toInt(m.last_updated_timestamp)} />
             </td>
           </tr>
         ))}

@@ -1,10 +1,9 @@
 // How one run field renders inside a runs-table cell. Every value is React text, never HTML.
 import { Link } from 'react-router';
 import type { RunMetric, RunView } from '@/api/runs';
-import { formatMetric, formatRelative, formatTimestamp } from '@/lib/format';
+import { formatMetric } from '@/lib/format';
 import { paths } from '@/lib/paths';
 import { statusLabel } from '@/lib/run-fields';
-import { useNow } from './useNow';
 
 export function RunNameLink({ run }: { run: RunView }) {
   return (
@@ -16,16 +15,6 @@ export function RunNameLink({ run }: { run: RunView }) {
 
 export function RunStatusBadge({ status }: { status: RunView['status'] }) {
   return <span className={`badge status-${status ?? 'UNKNOWN'}`}>{statusLabel(status)}</span>;
-}
-
-export function StartedAt({ ms }: { ms: number | undefined }) {
-  const now = useNow();
-  if (ms === undefined) return null;
-  return (
-    <time dateTime={new Date(ms).toISOString()} title={formatTimestamp(ms)}>
-      {formatRelative(ms, now)}
-    </time>
-  );
 }
 
 export function MetricValue({ metric }: { metric: RunMetric | undefined }) {

@@ -4,7 +4,8 @@ import type { RunView } from '@/api/runs';
 import { formatDuration } from '@/lib/format';
 import { topKeys } from '@/lib/run-fields';
 import { parseRunFieldId, runFieldId } from '@/lib/run-sort';
-import { MetricValue, ParamValue, RunNameLink, RunStatusBadge, StartedAt } from './RunCells';
+import { RelativeTime } from '@/components/RelativeTime';
+import { MetricValue, ParamValue, RunNameLink, RunStatusBadge } from './RunCells';
 import { MAX_KEY_COLUMNS } from './runs-table-model';
 import type { RunsTableFeatures } from './runs-table-model';
 
@@ -30,7 +31,7 @@ const runColumns = helper.columns([
     header: 'Started',
     size: 124,
     sortDescFirst: true,
-    cell: (info) => <StartedAt ms={info.getValue()} />,
+    cell: (info) => <RelativeTime ms={info.getValue()} />,
   }),
   helper.accessor('durationMs', {
     id: 'duration',
