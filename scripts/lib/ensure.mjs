@@ -4,7 +4,7 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { log, elapsed } from './log.mjs';
 import { chromiumPath, requirementsFile, root, venvBin, venvDir } from './paths.mjs';
-import { run } from './run.mjs';
+import { run, runLines } from './run.mjs';
 
 const fileHash = (file) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
@@ -31,12 +31,14 @@ export async function ensureVenv() {
     await run(process.env.PYTHON ?? 'python3', ['-m', 'venv', venvDir], { cwd: root });
   }
   log.step('Installing mlflow and the demo dependencies into .venv (about a minute)…');
-  await run(
+  // pip's notes about unusable index locations in this machine's pip config are noise here.
+  await runLines(
     venvBin('python'),
     ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', '-r', requirementsFile],
-    {
-      cwd: root,
+    (line) => {
+      if (!/^WARNING: Location .* is ignored/.test(line)) log.info(line);
     },
+    { cwd: root },
   );
   writeFileSync(marker, want);
   log.ok(`Python environment ready in ${elapsed(t)}`);
