@@ -1,11 +1,12 @@
 import { useId, useMemo } from 'react';
+import type { ReactNode } from 'react';
 import type { RunMetric } from '@/api/runs';
 import { formatMetric, formatTimestamp } from '@/lib/format';
 import { compareKeys } from '@/lib/run-fields';
 import { VirtualTable } from './VirtualTable';
 import type { VirtualColumn } from './VirtualTable';
 
-const columns: VirtualColumn<RunMetric>[] = [
+const baseColumns: VirtualColumn<RunMetric>[] = [
   { header: 'Key', width: '35%', render: (m) => <span title={m.key}>{m.key}</span> },
   {
     header: 'Latest value',
@@ -19,8 +20,23 @@ const columns: VirtualColumn<RunMetric>[] = [
 ];
 
 /** Each metric's latest value as MLflow reports it (latest timestamp, not necessarily last step). */
-export function MetricsSection({ metrics }: { metrics: ReadonlyMap<string, RunMetric> }) {
+interface MetricsSectionProps {
+  metrics: ReadonlyMap<string, RunMetric>;
+  sparkline?: ((metricKey: string) => ReactNode) | undefined;
+}
+
+export function MetricsSection({ metrics, sparkline }: MetricsSectionProps) {
   const headingId = useId();
+  const columns = useMemo(
+    () =>
+      sparkline
+        ? [
+            ...baseColumns,
+            { header: 'History', width: '20%', render: (m: RunMetric) => sparkline(m.key) },
+          ]
+        : baseColumns,
+    [sparkline],
+  );
   const sorted = useMemo(
     () => [...metrics.values()].sort((a, b) => compareKeys(a.key, b.key)),
     [metrics],

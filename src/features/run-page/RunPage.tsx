@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { MlflowError } from '@/api/errors';
 import { runQueries } from '@/api/queries/runs';
@@ -17,10 +18,21 @@ import './run-page.css';
 interface RunPageProps {
   experimentId: string;
   runId: string;
+  /** Other features' views of the run, composed by the app (features never import each other). */
+  slots?: RunPageSlots;
+}
+
+export interface RunPageSlots {
+  /** A small chart beside each latest metric value. */
+  metricSparkline?: (metricKey: string) => ReactNode;
+  /** The run's metric charts, below the metrics table. */
+  charts?: ReactNode;
+  /** The run's artifact browser. */
+  artifacts?: ReactNode;
 }
 
 /** One run: overview, params, latest metrics and tags. */
-export function RunPage({ experimentId, runId }: RunPageProps) {
+export function RunPage({ experimentId, runId, slots = {} }: RunPageProps) {
   const query = useQuery(runQueries.detail(runId));
   const run = query.data;
   // A run reached through another experiment's URL is treated as missing: the URL would lie.
@@ -84,8 +96,10 @@ export function RunPage({ experimentId, runId }: RunPageProps) {
       )}
       <RunOverview run={run} />
       <ParamsSection params={run.params} />
-      <MetricsSection metrics={run.metrics} />
+      <MetricsSection metrics={run.metrics} sparkline={slots.metricSparkline} />
+      {slots.charts}
       <TagsSection tags={run.tags} />
+      {slots.artifacts}
     </div>
   );
 }
