@@ -1,0 +1,48 @@
+import { mutationOptions } from '@tanstack/react-query';
+import type { MutationFunctionContext } from '@tanstack/react-query';
+import { deleteRunTag, renameRun, setRunTag, setRunsLifecycle } from '../run-edits';
+import { runQueries } from './runs';
+
+// Every run view (tables, run pages, charts keyed under runs) refreshes after a write.
+const refreshRuns = (
+  _data: unknown,
+  _variables: unknown,
+  _onMutateResult: unknown,
+  { client }: MutationFunctionContext,
+) => client.invalidateQueries({ queryKey: runQueries.all });
+
+export const runMutations = {
+  setTag: () =>
+    mutationOptions({
+      mutationKey: [...runQueries.all, 'set-tag'],
+      mutationFn: ({ runId, key, value }: { runId: string; key: string; value: string }) =>
+        setRunTag(runId, key, value),
+      onSuccess: refreshRuns,
+    }),
+  deleteTag: () =>
+    mutationOptions({
+      mutationKey: [...runQueries.all, 'delete-tag'],
+      mutationFn: ({ runId, key }: { runId: string; key: string }) => deleteRunTag(runId, key),
+      onSuccess: refreshRuns,
+    }),
+  rename: () =>
+    mutationOptions({
+      mutationKey: [...runQueries.all, 'rename'],
+      mutationFn: ({ runId, name }: { runId: string; name: string }) => renameRun(runId, name),
+      onSuccess: refreshRuns,
+    }),
+  /** Resolves to the runs that failed (empty when all succeeded); refreshes either way. */
+  setLifecycle: () =>
+    mutationOptions({
+      mutationKey: [...runQueries.all, 'lifecycle'],
+      mutationFn: ({
+        runIds,
+        action,
+      }: {
+        runIds: readonly string[];
+        action: 'delete' | 'restore';
+      }) => setRunsLifecycle(runIds, action),
+      onSettled: (_d, _e, _v, _r, { client }) =>
+        client.invalidateQueries({ queryKey: runQueries.all }),
+    }),
+};
