@@ -62,3 +62,57 @@ export const mlflow = {
 export function uniqueName(prefix: string): string {
   return `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}`;
 }
+
+/** Run reads and writes for the run-page and artifact tests (appended; same direct MLflow calls). */
+export const mlflowRun = {
+  get: async (runId: string) =>
+    (await call<{ run: Run }>('GET', 'runs/get', { run_id: runId })).run,
+  setTag: (runId: string, key: string, value: string) =>
+    call('POST', 'runs/set-tag', { run_id: runId, key, value }),
+  delete: (runId: string) => call('POST', 'runs/delete', { run_id: runId }),
+  restore: (runId: string) => call('POST', 'runs/restore', { run_id: runId }),
+  createChild: async (experimentId: string, runName: string, parentRunId: string) =>
+    (
+      await call<{ run: Run }>('POST', 'runs/create', {
+        experiment_id: experimentId,
+        run_name: runName,
+        start_time: Date.now(),
+        tags: [{ key: 'mlflow.parentRunId', value: parentRunId }],
+      })
+    ).run,
+  /** Uploads bytes straight into the run's artifact store (artifact root `mlflow-artifacts:/<exp>/<run>/artifacts`). */
+  uploadArtifact: async (run: Run, path: string, body: Uint8Array) => {
+    const root = run.info.artifact_uri ?? '';
+    const prefix = 'mlflow-artifacts:/';
+    if (!root.startsWith(prefix)) throw new Error(`unexpected artifact root ${root}`);
+    const url = new URL(
+      `/api/2.0/mlflow-artifacts/artifacts/${root.slice(prefix.length).replace(/^\/+/, '')}/${path}`,
+      mlflowUrl(),
+    );
+    // PUT is idempotent: one more try when a kept-alive socket MLflow had just closed fails the write (EPIPE).
+    const put = () => fetch(url, { method: 'PUT', body });
+    const res = await put().catch(put);
+    if (!res.ok) throw new Error(`PUT ${path} → ${res.status}: ${await res.text()}`);
+  },
+};
+
+/** runs/search with an order_by, to compare the table's client-side order with MLflow's. */
+export async function searchRunsOrdered(
+  experimentId: string,
+  orderBy: string[],
+  viewType: ViewType = 'ACTIVE_ONLY',
+): Promise<Run[]> {
+  const url = new URL('/api/2.0/mlflow/runs/search', mlflowUrl());
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({
+      experiment_ids: [experimentId],
+      order_by: orderBy,
+      run_view_type: viewType,
+      max_results: 1000,
+    }),
+  });
+  if (!res.ok) throw new Error(`runs/search → ${res.status}: ${await res.text()}`);
+  return ((await res.json()) as { runs?: Run[] }).runs ?? [];
+}

@@ -7,6 +7,7 @@ import { TAGS } from '@/api/types';
 import { formatDuration, formatTimestamp } from '@/lib/format';
 import { paths } from '@/lib/paths';
 import { shortCommit } from '@/lib/run-fields';
+import { ChildRunLinks } from './ChildRunLinks';
 import { CopyButton } from './CopyButton';
 import { ParentRunLink } from './ParentRunLink';
 
@@ -31,6 +32,9 @@ export function RunOverview({ run }: { run: RunView }) {
           <ParentRunLink parentRunId={run.parentRunId} experimentId={run.experimentId} />
         </Detail>
       )}
+      <Detail term="Child runs">
+        <ChildRunLinks runId={run.runId} experimentId={run.experimentId} />
+      </Detail>
       <Detail term="Started">{formatTimestamp(run.startTime)}</Detail>
       <Detail term="Ended">
         {run.endTime === undefined && run.status === 'RUNNING'

@@ -9,8 +9,11 @@ import { Skeleton } from '@/components/Skeleton';
 import { useDocumentTitle } from '@/hooks/useDocumentTitle';
 import { paths } from '@/lib/paths';
 import { statusLabel } from '@/lib/run-fields';
+import { TAGS } from '@/api/types';
+import { DescriptionSection } from './DescriptionSection';
 import { MetricsSection } from './MetricsSection';
 import { ParamsSection } from './ParamsSection';
+import { RunActions } from './RunActions';
 import { RunOverview } from './RunOverview';
 import { TagsSection } from './TagsSection';
 import './run-page.css';
@@ -31,7 +34,7 @@ export interface RunPageSlots {
   artifacts?: ReactNode;
 }
 
-/** One run: overview, params, latest metrics and tags. */
+/** One run: overview, description, params, latest metrics, tags and (through a slot) artifacts. */
 export function RunPage({ experimentId, runId, slots = {} }: RunPageProps) {
   const query = useQuery(runQueries.detail(runId));
   const run = query.data;
@@ -90,15 +93,17 @@ export function RunPage({ experimentId, runId, slots = {} }: RunPageProps) {
         <h1 className="run-page-title">{run.name}</h1>
         <span className={`badge status-${run.status ?? 'UNKNOWN'}`}>{statusLabel(run.status)}</span>
         {run.lifecycleStage === 'deleted' && <span className="badge badge-deleted">Deleted</span>}
+        <RunActions run={run} />
       </header>
       {query.isError && (
         <ErrorNotice error={query.error} title="Could not refresh the run" onRetry={retry} />
       )}
       <RunOverview run={run} />
+      <DescriptionSection runId={run.runId} description={run.tags.get(TAGS.note) ?? ''} />
       <ParamsSection params={run.params} />
       <MetricsSection metrics={run.metrics} sparkline={slots.metricSparkline} />
       {slots.charts}
-      <TagsSection tags={run.tags} />
+      <TagsSection runId={run.runId} tags={run.tags} />
       {slots.artifacts}
     </div>
   );

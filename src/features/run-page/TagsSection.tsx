@@ -1,16 +1,27 @@
-import { useId, useMemo } from 'react';
+import { useMutation } from '@tanstack/react-query';
+import { useId, useMemo, useState } from 'react';
+import { runMutations } from '@/api/queries/run-edits';
+import { ConfirmDialog } from '@/components/ConfirmDialog';
+import { ErrorNotice } from '@/components/ErrorNotice';
 import { compareKeys, isSystemTag } from '@/lib/run-fields';
+import { AddTagForm } from './AddTagForm';
+import { TagRow } from './TagRow';
 
-/** The user's own tags; MLflow's `mlflow.*` tags appear in the overview instead. Read-only for now. */
-export function TagsSection({ tags }: { tags: ReadonlyMap<string, string> }) {
+/**
+ * The user's own tags, editable. MLflow's `mlflow.*` tags drive MLflow itself (the name, the
+ * parent, the description), so they are listed read-only and changed only through their own controls.
+ */
+export function TagsSection({ runId, tags }: { runId: string; tags: ReadonlyMap<string, string> }) {
   const headingId = useId();
-  const userTags = useMemo(
-    () =>
-      [...tags.entries()]
-        .filter(([key]) => !isSystemTag(key))
-        .sort(([a], [b]) => compareKeys(a, b)),
-    [tags],
-  );
+  const [deleting, setDeleting] = useState<string | undefined>();
+  const deleteTag = useMutation(runMutations.deleteTag());
+  const [userTags, systemTags] = useMemo(() => {
+    const sorted = [...tags.entries()].sort(([a], [b]) => compareKeys(a, b));
+    return [
+      sorted.filter(([key]) => !isSystemTag(key)),
+      sorted.filter(([key]) => isSystemTag(key)),
+    ];
+  }, [tags]);
 
   return (
     <section className="run-section" aria-labelledby={headingId}>
@@ -25,17 +36,62 @@ export function TagsSection({ tags }: { tags: ReadonlyMap<string, string> }) {
             <tr>
               <th scope="col">Key</th>
               <th scope="col">Value</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
             </tr>
           </thead>
           <tbody>
             {userTags.map(([key, value]) => (
-              <tr key={key}>
-                <td>{key}</td>
-                <td className="run-tag-value">{value}</td>
-              </tr>
+              <TagRow
+                key={key}
+                runId={runId}
+                tagKey={key}
+                value={value}
+                onDelete={() => {
+                  deleteTag.reset();
+                  setDeleting(key);
+                }}
+              />
             ))}
           </tbody>
         </table>
+      )}
+      <AddTagForm runId={runId} existing={tags} />
+      {systemTags.length > 0 && (
+        <details className="run-system-tags">
+          <summary>MLflow system tags ({systemTags.length})</summary>
+          <table aria-label="System tags" className="data-table run-table">
+            <tbody>
+              {systemTags.map(([key, value]) => (
+                <tr key={key}>
+                  <td>{key}</td>
+                  <td className="run-tag-value">{value}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </details>
+      )}
+      <ConfirmDialog
+        open={deleting !== undefined}
+        onOpenChange={(open) => !open && setDeleting(undefined)}
+        title="Delete tag"
+        confirmLabel="Delete tag"
+        destructive
+        pending={deleteTag.isPending}
+        error={deleteTag.error ?? undefined}
+        onConfirm={() =>
+          deleting !== undefined &&
+          deleteTag.mutate({ runId, key: deleting }, { onSuccess: () => setDeleting(undefined) })
+        }
+      >
+        <p>
+          Delete the tag <strong>{deleting}</strong> from this run?
+        </p>
+      </ConfirmDialog>
+      {deleteTag.isError && deleting === undefined && (
+        <ErrorNotice error={deleteTag.error} title="Could not delete the tag" />
       )}
     </section>
   );

@@ -1,0 +1,69 @@
+import { useMutation } from '@tanstack/react-query';
+import { useId, useState } from 'react';
+import type { FormEvent } from 'react';
+import { runMutations } from '@/api/queries/run-edits';
+import { ErrorNotice } from '@/components/ErrorNotice';
+import { isSystemTag } from '@/lib/run-fields';
+
+/** Adds a tag (or replaces the value of an existing one, as MLflow's set-tag does). */
+export function AddTagForm({
+  runId,
+  existing,
+}: {
+  runId: string;
+  existing: ReadonlyMap<string, string>;
+}) {
+  const keyId = useId();
+  const valueId = useId();
+  const [key, setKey] = useState('');
+  const [value, setValue] = useState('');
+  const setTag = useMutation(runMutations.setTag());
+  const trimmedKey = key.trim();
+  const problem = isSystemTag(trimmedKey)
+    ? 'Keys starting with “mlflow.” belong to MLflow and are not edited here.'
+    : existing.has(trimmedKey)
+      ? 'This tag exists already; adding it replaces its value.'
+      : undefined;
+  const blocked = !trimmedKey || isSystemTag(trimmedKey);
+
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    if (blocked) return;
+    setTag.mutate(
+      { runId, key: trimmedKey, value },
+      {
+        onSuccess: () => {
+          setKey('');
+          setValue('');
+        },
+      },
+    );
+  };
+
+  return (
+    <form className="run-tag-add" onSubmit={onSubmit} aria-label="Add a tag">
+      <div className="run-tag-add-fields">
+        <label htmlFor={keyId}>Key</label>
+        <input
+          id={keyId}
+          className="input"
+          value={key}
+          maxLength={250}
+          onChange={(e) => setKey(e.target.value)}
+        />
+        <label htmlFor={valueId}>Value</label>
+        <input
+          id={valueId}
+          className="input"
+          value={value}
+          onChange={(e) => setValue(e.target.value)}
+        />
+        <button type="submit" className="btn btn-primary" disabled={blocked || setTag.isPending}>
+          {setTag.isPending ? 'Adding…' : 'Add tag'}
+        </button>
+      </div>
+      {trimmedKey && problem && <p className="run-form-hint">{problem}</p>}
+      {setTag.isError && <ErrorNotice error={setTag.error} title="Could not add the tag" />}
+    </form>
+  );
+}
