@@ -5,6 +5,7 @@ import {
   parseRunFieldId,
   readRunSort,
   runFieldId,
+  compareRunsBy,
   runsSearchFromUrl,
   writeRunSort,
 } from './run-sort';
@@ -117,17 +118,62 @@ describe('readRunSort / writeRunSort', () => {
 });
 
 describe('runsSearchFromUrl', () => {
-  it('asks for one experiment, pages of 100, ordered as the URL says', () => {
+  it('asks for one experiment, pages of 1,000, ordered as the URL says', () => {
     expect(runsSearchFromUrl('7', new URLSearchParams('sort=metrics.val loss&dir=asc'))).toEqual({
       experimentIds: ['7'],
       orderBy: ['metrics.`val loss` ASC'],
-      maxResults: 100,
+      maxResults: 1000,
     });
+  });
+
+  it('carries the filter and a non-default lifecycle', () => {
+    expect(
+      runsSearchFromUrl('7', new URLSearchParams("filter=params.C+%3D+'1'&lifecycle=deleted")),
+    ).toMatchObject({ filter: "params.C = '1'", runViewType: 'DELETED_ONLY' });
+    expect(runsSearchFromUrl('7', new URLSearchParams('lifecycle=all')).runViewType).toBe('ALL');
+    expect(runsSearchFromUrl('7', new URLSearchParams())).not.toHaveProperty('runViewType');
   });
 
   it("uses MLflow's default order when the URL has none", () => {
     expect(runsSearchFromUrl('7', new URLSearchParams()).orderBy).toEqual([
       'attributes.start_time DESC',
     ]);
+  });
+});
+
+describe('compareRunsBy', () => {
+  const mk = (runId: string, startTime: number, acc?: number, lr?: string) => ({
+    runId,
+    name: runId,
+    status: 'FINISHED',
+    startTime,
+    endTime: undefined,
+    user: undefined,
+    artifactUri: undefined,
+    metrics: new Map(acc === undefined ? [] : [['acc', { value: acc }]]),
+    params: new Map(lr === undefined ? [] : [['lr', lr]]),
+    tags: new Map<string, string>(),
+  });
+  const runs = [
+    mk('a', 1, 0.5, '0.1'),
+    mk('b', 2, undefined, '0.01'),
+    mk('c', 3, 0.9),
+    mk('d', 4, Number.NaN, '1'),
+    mk('e', 5, 0.5, '0.1'),
+  ];
+  const order = (id: string, desc: boolean) =>
+    [...runs].sort(compareRunsBy({ id, desc })).map((r) => r.runId);
+
+  it('sorts metrics with NaN then missing values last in both directions', () => {
+    expect(order('metrics.acc', true)).toEqual(['c', 'e', 'a', 'd', 'b']);
+    expect(order('metrics.acc', false)).toEqual(['e', 'a', 'c', 'd', 'b']);
+  });
+
+  it('sorts params as strings, ties by newest start', () => {
+    expect(order('params.lr', false)).toEqual(['b', 'e', 'a', 'd', 'c']);
+  });
+
+  it('sorts by start time with the run id as the tie-break', () => {
+    expect(order('attributes.start_time', true)).toEqual(['e', 'd', 'c', 'b', 'a']);
   });
 });

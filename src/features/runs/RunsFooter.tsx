@@ -1,42 +1,34 @@
 interface RunsFooterProps {
   loaded: number;
-  hasMore: boolean;
-  loadingMore: boolean;
-  /** A new sort or a refresh is on its way; the rows shown are the previous ones. */
+  /** Every page is here (no next page token). */
+  complete: boolean;
+  /** Pages are arriving on their own. */
+  autoLoading: boolean;
+  /** A new sort, filter or refresh is on its way; the rows shown are the previous ones. */
   updating: boolean;
+  /** Automatic loading stopped at its limit: the next page needs a click. */
+  canLoadMore: boolean;
   onLoadMore: () => void;
 }
 
-/** The loaded-runs count (announced politely as it grows) and the button for the next page. */
-export function RunsFooter({
-  loaded,
-  hasMore,
-  loadingMore,
-  updating,
-  onLoadMore,
-}: RunsFooterProps) {
+const count = (n: number) => n.toLocaleString('en');
+
+/** The loaded-runs count, announced politely as it grows; MLflow gives no total until the last page. */
+export function RunsFooter(props: RunsFooterProps) {
+  const { loaded, complete, autoLoading, updating, canLoadMore, onLoadMore } = props;
   const noun = loaded === 1 ? 'run' : 'runs';
   return (
     <div className="runs-footer">
       <p className="runs-count" aria-live="polite">
-        {loaded.toLocaleString('en')} {noun} loaded{hasMore ? ' · more available' : ''}
+        {count(loaded)} {noun} loaded
+        {!complete && autoLoading && <span className="runs-loading-more"> · loading more…</span>}
+        {!complete && !autoLoading && !updating && ' · more available'}
         {updating && <span className="runs-updating"> · updating…</span>}
       </p>
-      {hasMore && (
-        <button
-          type="button"
-          className="btn"
-          onClick={onLoadMore}
-          disabled={loadingMore}
-          aria-busy={loadingMore || undefined}
-        >
+      {canLoadMore && (
+        <button type="button" className="btn" onClick={onLoadMore}>
           Load more runs
         </button>
-      )}
-      {loadingMore && (
-        <span className="runs-loading-more" role="status">
-          Loading…
-        </span>
       )}
     </div>
   );

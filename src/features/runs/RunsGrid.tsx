@@ -1,103 +1,189 @@
-import { useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { KeyboardEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { ReactTable } from '@tanstack/react-table';
-import type { RunView } from '@/api/runs';
 import { RunsHeaderCell } from './RunsHeaderCell';
+import { RunsRow } from './RunsRow';
+import type { RowActions } from './RunsRow';
 import { ROW_HEIGHT } from './runs-table-model';
-import type { RunColumnMeta, RunsTableFeatures } from './runs-table-model';
+import type { RunsTableFeatures, TableRow } from './runs-table-model';
+import { useColumnWindow } from './useColumnWindow';
+import { SELECT_COLUMN_ID } from './useRunsTableColumns';
 
 interface RunsGridProps {
-  table: ReactTable<RunsTableFeatures, RunView, unknown>;
-  /** Previous rows are on screen while a new sort loads. */
+  table: ReactTable<RunsTableFeatures, TableRow, unknown>;
+  rows: readonly TableRow[];
+  selected: ReadonlySet<string>;
+  /** Previous rows are on screen while a new sort or filter loads. */
   busy: boolean;
+  actions: Omit<RowActions, 'focus'> & {
+    open: (runId: string) => void;
+    toggleAll: () => void;
+  };
+  allSelected: boolean | 'some';
 }
 
+const isTyping = (el: EventTarget) =>
+  el instanceof HTMLElement &&
+  (el.isContentEditable ||
+    /^(TEXTAREA|SELECT)$/.test(el.tagName) ||
+    (el instanceof HTMLInputElement && el.type !== 'checkbox'));
+
 /**
- * The runs as a real <table>: a sticky header and only the rows in view (plus overscan) rendered,
- * with spacer rows above and below so the scrollbar and native table layout stay right.
+ * The rows as a real table: a sticky header, only the rows and columns in view rendered, spacers
+ * for the rest. Keyboard: j/k (or ↓/↑) move the focused row, x toggles its selection, Enter opens it.
  */
-export function RunsGrid({ table, busy }: RunsGridProps) {
+export function RunsGrid({ table, rows, selected, busy, actions, allSelected }: RunsGridProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
-  const rows = table.getRowModel().rows;
-  const headerGroups = table.getHeaderGroups();
-  const leafColumns = table.getAllLeafColumns();
-  // The virtualizer re-renders this component itself; nothing here is memoized by a compiler.
-  // eslint-disable-next-line react-hooks/incompatible-library
+  const [focused, setFocused] = useState(-1);
+  const headerById = new Map(
+    (table.getHeaderGroups()[0]?.headers ?? []).map((h) => [h.column.id, h]),
+  );
+  const columns = table.getAllLeafColumns();
+  const { rendered, totalWidth } = useColumnWindow(columns, scrollRef);
+
+  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer re-renders its host itself
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     getItemKey: (index) => rows[index]?.id ?? index,
-    overscan: 12,
-    // React 19 warns about flushSync during render; the default is kept for older Reacts only.
+    overscan: 6,
     useFlushSync: false,
   });
   const items = virtualizer.getVirtualItems();
   const paddingTop = items[0]?.start ?? 0;
   const paddingBottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
-  const headerRows = headerGroups.length;
 
-  // A new sort starts at the top: the rows below the fold are now different runs.
-  const scrollToTop = () => scrollRef.current?.scrollTo({ top: 0 });
+  // Row callbacks must keep their identity (rows are memoized) yet see the latest props.
+  const latest = useRef({ actions, rows });
+  useEffect(() => {
+    latest.current = { actions, rows };
+  });
+  const rowActions = useMemo<RowActions>(
+    () => ({
+      select: (i, shift) => latest.current.actions.select(i, shift),
+      toggleExpanded: (id) => latest.current.actions.toggleExpanded(id),
+      toggleGroup: (id) => latest.current.actions.toggleGroup(id),
+      focus: setFocused,
+    }),
+    [],
+  );
+
+  const moveFocus = (to: number) => {
+    const next = Math.max(0, Math.min(rows.length - 1, to));
+    setFocused(next);
+    virtualizer.scrollToIndex(next, { align: 'auto' });
+  };
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.altKey || e.ctrlKey || e.metaKey || isTyping(e.target)) return;
+    const row = rows[focused];
+    switch (e.key) {
+      case 'j':
+      case 'ArrowDown':
+        moveFocus(focused + 1);
+        break;
+      case 'k':
+      case 'ArrowUp':
+        moveFocus(focused - 1);
+        break;
+      case 'x':
+        if (row?.type === 'run') actions.select(focused, e.shiftKey);
+        else if (row) actions.toggleGroup(row.id);
+        break;
+      case 'Enter':
+        // A focused link or button inside the table handles its own Enter.
+        if (e.target !== e.currentTarget) return;
+        if (row?.type === 'run') actions.open(row.run.runId);
+        else if (row) actions.toggleGroup(row.id);
+        break;
+      default:
+        return;
+    }
+    e.preventDefault();
+  };
 
   return (
     <div ref={scrollRef} className="runs-scroll">
       <table
+        role="grid"
         aria-label="Runs"
-        aria-rowcount={rows.length + headerRows}
+        aria-rowcount={rows.length + 1}
+        aria-colcount={columns.length}
         aria-busy={busy || undefined}
+        aria-activedescendant={rows[focused] ? `runs-row-${focused}` : undefined}
+        aria-multiselectable="true"
+        tabIndex={0}
+        onKeyDown={onKeyDown}
         className="data-table runs-table"
-        style={{ width: table.getTotalSize() }}
+        style={{ width: totalWidth }}
       >
         <colgroup>
-          {leafColumns.map((column) => (
-            <col key={column.id} style={{ width: column.getSize() }} />
+          {rendered.map((c) => (
+            <col key={c.key} style={{ width: c.width }} />
           ))}
         </colgroup>
         <thead>
-          {headerGroups.map((group, depth) => (
-            <tr key={group.id} aria-rowindex={depth + 1}>
-              {group.headers.map((header) => (
+          <tr aria-rowindex={1}>
+            {rendered.map((c) => {
+              const header = headerById.get(c.id);
+              if (c.spacer !== undefined || !header)
+                return <th key={c.key} aria-hidden="true" className="runs-col-spacer" />;
+              if (c.id === SELECT_COLUMN_ID) {
+                return (
+                  <th key={c.key} scope="col" className={c.className} style={c.style}>
+                    <input
+                      type="checkbox"
+                      className="runs-checkbox"
+                      aria-label="Select all runs"
+                      checked={allSelected === true}
+                      ref={(el) => {
+                        if (el) el.indeterminate = allSelected === 'some';
+                      }}
+                      onChange={actions.toggleAll}
+                    />
+                  </th>
+                );
+              }
+              return (
                 <RunsHeaderCell
-                  key={header.id}
+                  key={c.key}
                   header={header}
+                  style={c.style}
                   onSort={() => {
                     header.column.toggleSorting();
-                    scrollToTop();
+                    // A new sort starts at the top: the rows below the fold are now other runs.
+                    scrollRef.current?.scrollTo({ top: 0 });
                   }}
                 />
-              ))}
-            </tr>
-          ))}
+              );
+            })}
+          </tr>
         </thead>
         <tbody>
-          {paddingTop > 0 && <SpacerRow height={paddingTop} colSpan={leafColumns.length} />}
+          {paddingTop > 0 && <SpacerRow height={paddingTop} colSpan={rendered.length} />}
           {items.map((item) => {
             const row = rows[item.index];
             if (!row) return null;
             return (
-              <tr key={row.id} aria-rowindex={item.index + headerRows + 1} className="runs-row">
-                {row.getAllCells().map((cell) => (
-                  <td key={cell.id} className={cellClass(cell.column.columnDef.meta)}>
-                    <table.FlexRender cell={cell} />
-                  </td>
-                ))}
-              </tr>
+              <RunsRow
+                key={row.id}
+                row={row}
+                index={item.index}
+                ariaRowIndex={item.index + 2}
+                columns={rendered}
+                selected={row.type === 'run' && selected.has(row.id)}
+                focused={item.index === focused}
+                actions={rowActions}
+              />
             );
           })}
-          {paddingBottom > 0 && <SpacerRow height={paddingBottom} colSpan={leafColumns.length} />}
+          {paddingBottom > 0 && <SpacerRow height={paddingBottom} colSpan={rendered.length} />}
         </tbody>
       </table>
     </div>
   );
-}
-
-function cellClass(meta: RunColumnMeta | undefined): string {
-  return [
-    meta?.numeric ? 'is-numeric' : '',
-    meta?.sticky ? 'is-sticky' : '',
-    meta?.kindStart ? 'is-kind-start' : '',
-  ].join(' ');
 }
 
 function SpacerRow({ height, colSpan }: { height: number; colSpan: number }) {

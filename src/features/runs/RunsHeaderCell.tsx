@@ -1,9 +1,10 @@
+import type { CSSProperties } from 'react';
 import type { Header } from '@tanstack/react-table';
-import type { RunView } from '@/api/runs';
-import type { RunsTableFeatures } from './runs-table-model';
+import type { RunsTableFeatures, TableRow } from './runs-table-model';
 
 interface RunsHeaderCellProps {
-  header: Header<RunsTableFeatures, RunView, unknown>;
+  header: Header<RunsTableFeatures, TableRow, unknown>;
+  style?: CSSProperties;
   onSort: () => void;
 }
 
@@ -14,7 +15,7 @@ const ARIA_SORT = { asc: 'ascending', desc: 'descending' } as const;
  * the metric/param label is hidden from assistive tech, and the sort arrow is drawn by CSS from
  * `aria-sort`, which is what a screen reader announces instead.
  */
-export function RunsHeaderCell({ header, onSort }: RunsHeaderCellProps) {
+export function RunsHeaderCell({ header, style, onSort }: RunsHeaderCellProps) {
   const { column } = header;
   const meta = column.columnDef.meta;
   const label = typeof column.columnDef.header === 'string' ? column.columnDef.header : column.id;
@@ -42,6 +43,7 @@ export function RunsHeaderCell({ header, onSort }: RunsHeaderCellProps) {
       colSpan={header.colSpan}
       aria-sort={sorted ? ARIA_SORT[sorted] : undefined}
       className={className}
+      style={style}
       title={label}
     >
       {column.getCanSort() ? (

@@ -1,63 +1,69 @@
-import { useMemo } from 'react';
-import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
+import { useCallback, useMemo, useState } from 'react';
 import { functionalUpdate, useTable } from '@tanstack/react-table';
 import type { SortingState } from '@tanstack/react-table';
-import { Link, useSearchParams } from 'react-router';
-import { runQueries } from '@/api/queries/runs';
-import type { RunsPage } from '@/api/queries/runs';
-import type { RunView } from '@/api/runs';
+import { Link, useNavigate } from 'react-router';
 import { ErrorNotice } from '@/components/ErrorNotice';
 import { Skeleton } from '@/components/Skeleton';
+import { useRunSelection } from '@/hooks/useRunSelection';
 import { paths } from '@/lib/paths';
-import { DEFAULT_RUN_SORT, runsSearchFromUrl } from '@/lib/run-sort';
+import { DEFAULT_RUN_SORT } from '@/lib/run-sort';
+import { ColumnChooser } from './ColumnChooser';
+import { RunsFilterBar } from './filter/RunsFilterBar';
 import { RunsEmpty } from './RunsEmpty';
 import { RunsFooter } from './RunsFooter';
 import { RunsGrid } from './RunsGrid';
-import { runsTableFeatures } from './runs-table-model';
-import { useRunsSort } from './useRunsSort';
+import { RunsToolbar } from './RunsToolbar';
+import { SelectionActions } from './SelectionActions';
+import { AUTO_LOAD_LIMIT, runsTableFeatures } from './runs-table-model';
+import { useDefaultColumns, useRunKeys } from './useRunKeys';
+import { useRunsPages } from './useRunsPages';
 import { useRunsTableColumns } from './useRunsTableColumns';
+import { useRunsViewState } from './useRunsViewState';
+import { useTableRows } from './useTableRows';
+import { useRowSelection } from './useRowSelection';
 import './runs-table.css';
 
-const NO_RUNS: RunView[] = [];
-
-// Page tokens are offsets: a run logged while paging shifts later pages and repeats a run already shown.
-function uniqueRuns(pages: readonly RunsPage[] | undefined): RunView[] {
-  if (!pages) return NO_RUNS;
-  const seen = new Set<string>();
-  return pages.flatMap((page) =>
-    page.runs.filter((run) => !seen.has(run.runId) && Boolean(seen.add(run.runId))),
-  );
-}
-
-/** The runs of one experiment, sorted on the server and loaded a page at a time. */
+/** The runs of one experiment: loaded page after page, filtered, sorted, grouped and selectable. */
 export function RunsTable({ experimentId }: { experimentId: string }) {
-  // Keyed by experiment: rows kept from a previous sort must never come from another experiment.
+  // Keyed by experiment: rows kept from a previous view must never come from another experiment.
   return <ExperimentRuns key={experimentId} experimentId={experimentId} />;
 }
 
 function ExperimentRuns({ experimentId }: { experimentId: string }) {
-  const [searchParams] = useSearchParams();
-  const [sort, setSort] = useRunsSort();
-  const query = useInfiniteQuery({
-    ...runQueries.search(runsSearchFromUrl(experimentId, searchParams)),
-    placeholderData: keepPreviousData,
+  const navigate = useNavigate();
+  const [view, updateView] = useRunsViewState();
+  const { query, runs, complete, autoLoading } = useRunsPages({
+    experimentId,
+    sort: view.sort,
+    filter: view.filter,
+    lifecycle: view.lifecycle,
   });
-  const runs = useMemo(() => uniqueRuns(query.data?.pages), [query.data]);
-  const columns = useRunsTableColumns(runs, sort.id);
-  const sorting = useMemo<SortingState>(
-    () => [{ id: sort.id, desc: sort.desc }],
-    [sort.id, sort.desc],
+  const { keys, valuesFor } = useRunKeys(runs);
+  const defaultColumns = useDefaultColumns(runs, view.sort.id);
+  const chosen = view.columns ?? defaultColumns;
+  const columns = useRunsTableColumns(chosen);
+  const metricKeys = useMemo(
+    () => chosen.filter((c) => c.kind === 'metrics').map((c) => c.key),
+    [chosen],
   );
+  const [collapsedGroups, setCollapsedGroups] = useState<ReadonlySet<string>>(new Set());
+  const rows = useTableRows(runs, view.groupBy, view.expanded, collapsedGroups, metricKeys);
+  const [selected, setSelected] = useRunSelection(experimentId);
+  const selection = useRowSelection(rows, runs, selected, setSelected);
 
+  const sorting = useMemo<SortingState>(
+    () => [{ id: view.sort.id, desc: view.sort.desc }],
+    [view.sort.id, view.sort.desc],
+  );
   const table = useTable({
     features: runsTableFeatures,
     columns,
-    data: runs,
-    getRowId: (run) => run.runId,
+    data: rows as typeof rows extends readonly (infer R)[] ? R[] : never,
+    getRowId: (row) => row.id,
     state: { sorting },
     onSortingChange: (updater) => {
       const [next] = functionalUpdate(updater, sorting);
-      if (next) setSort({ id: next.id, desc: next.desc });
+      if (next) updateView({ sort: { id: next.id, desc: next.desc } });
     },
     manualSorting: true,
     enableMultiSort: false,
@@ -65,33 +71,129 @@ function ExperimentRuns({ experimentId }: { experimentId: string }) {
     sortDescFirst: false,
   });
 
-  if (query.isPending) return <Skeleton rows={8} label="Loading runs…" />;
+  // Rows reach these through the grid's latest-props ref, so their identity may change freely.
+  const toggleExpanded = useCallback(
+    (runId: string) => {
+      const now = view.expanded;
+      updateView({
+        expanded: now.includes(runId) ? now.filter((id) => id !== runId) : [...now, runId],
+      });
+    },
+    [updateView, view.expanded],
+  );
+  const toggleGroup = useCallback((id: string) => {
+    setCollapsedGroups((prev) => {
+      const next = new Set(prev);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
+  }, []);
+  const open = useCallback(
+    (runId: string) => void navigate(paths.run.href(experimentId, runId)),
+    [navigate, experimentId],
+  );
 
-  if (query.isError && !query.data) {
+  const loadedCount = runs.length;
+  const rootProps = {
+    className: 'runs-table-container',
+    'data-testid': 'runs-table',
+    'data-loaded-count': loadedCount,
+    'data-complete': String(complete),
+  };
+
+  if (query.isPending) {
     return (
-      <div className="runs-table-error">
-        <ErrorNotice
-          error={query.error}
-          title="Could not load runs"
-          onRetry={() => void query.refetch()}
-        />
-        {(sort.id !== DEFAULT_RUN_SORT.id || sort.desc !== DEFAULT_RUN_SORT.desc) && (
-          <Link to={paths.experiment.href(experimentId)}>Reset sorting</Link>
-        )}
+      <div {...rootProps}>
+        <Skeleton rows={8} label="Loading runs…" />
       </div>
     );
   }
 
-  if (runs.length === 0) return <RunsEmpty experimentId={experimentId} />;
+  const toolbar = (
+    <RunsToolbar
+      lifecycle={view.lifecycle}
+      onLifecycle={(lifecycle) => updateView({ lifecycle })}
+      groupBy={view.groupBy}
+      onGroupBy={(groupBy) => updateView({ groupBy })}
+      keys={keys}
+      filter={
+        <RunsFilterBar
+          value={view.filter}
+          onApply={(filter) => updateView({ filter })}
+          keys={keys}
+          valuesFor={valuesFor}
+          serverError={query.isError && !query.isFetchNextPageError ? query.error : undefined}
+          pending={query.isPlaceholderData}
+        />
+      }
+      columns={
+        <ColumnChooser keys={keys} chosen={chosen} onChange={(c) => updateView({ columns: c })} />
+      }
+    />
+  );
 
+  if (query.isError && !query.data) {
+    return (
+      <div {...rootProps}>
+        {toolbar}
+        <div className="runs-table-error">
+          {/* A refused filter is explained by the filter bar, next to the text to fix. */}
+          {view.filter === '' && (
+            <ErrorNotice
+              error={query.error}
+              title="Could not load runs"
+              onRetry={() => void query.refetch()}
+            />
+          )}
+          {(view.filter !== '' ||
+            view.sort.id !== DEFAULT_RUN_SORT.id ||
+            view.sort.desc !== DEFAULT_RUN_SORT.desc) && (
+            <Link to={paths.experiment.href(experimentId)}>Reset the view</Link>
+          )}
+        </div>
+      </div>
+    );
+  }
+
+  const isFiltered = view.filter !== '' || view.lifecycle !== 'active';
   return (
-    <div className="runs-table-container">
-      <RunsGrid table={table} busy={query.isPlaceholderData} />
+    <div {...rootProps}>
+      {toolbar}
+      {selection.selectedIds.length > 0 && (
+        <SelectionActions
+          runIds={selection.selectedIds}
+          lifecycle={view.lifecycle}
+          onSelect={setSelected}
+        />
+      )}
+      {runs.length === 0 && !isFiltered ? (
+        <RunsEmpty experimentId={experimentId} />
+      ) : runs.length === 0 ? (
+        <p className="runs-none">No runs match this view.</p>
+      ) : (
+        <RunsGrid
+          table={table}
+          rows={rows}
+          selected={selected}
+          busy={query.isPlaceholderData}
+          allSelected={selection.allSelected}
+          actions={{
+            select: selection.select,
+            toggleAll: selection.toggleAll,
+            toggleExpanded,
+            toggleGroup,
+            open,
+          }}
+        />
+      )}
       <RunsFooter
-        loaded={runs.length}
-        hasMore={query.hasNextPage}
-        loadingMore={query.isFetchingNextPage}
+        loaded={loadedCount}
+        complete={complete}
+        autoLoading={autoLoading}
         updating={query.isPlaceholderData}
+        canLoadMore={
+          query.hasNextPage && !query.isFetchingNextPage && loadedCount >= AUTO_LOAD_LIMIT
+        }
         onLoadMore={() => void query.fetchNextPage()}
       />
       {query.isFetchNextPageError && (

@@ -1,112 +1,145 @@
 import { useMemo } from 'react';
 import { createColumnHelper } from '@tanstack/react-table';
+import type { ReactNode } from 'react';
 import type { RunView } from '@/api/runs';
-import { formatDuration } from '@/lib/format';
-import { topKeys } from '@/lib/run-fields';
-import { parseRunFieldId, runFieldId } from '@/lib/run-sort';
 import { RelativeTime } from '@/components/RelativeTime';
-import { MetricValue, ParamValue, RunNameLink, RunStatusBadge } from './RunCells';
-import { MAX_KEY_COLUMNS } from './runs-table-model';
-import type { RunsTableFeatures } from './runs-table-model';
+import { formatDuration } from '@/lib/format';
+import { runFieldId } from '@/lib/run-sort';
+import type { ColumnChoice } from '@/lib/runs-view-state';
+import { MetricValue, ParamValue, RunStatusBadge } from './RunCells';
+import type { RunColumnMeta, RunsTableFeatures, TableRow } from './runs-table-model';
 
-const helper = createColumnHelper<RunsTableFeatures, RunView>();
+const helper = createColumnHelper<RunsTableFeatures, TableRow>();
+
+type RenderRunCell = (run: RunView) => ReactNode;
+
+export const SELECT_COLUMN_ID = 'select';
+export const NAME_COLUMN_ID = 'attributes.run_name';
+
+function column(
+  id: string,
+  header: string,
+  size: number,
+  meta: RunColumnMeta,
+  value: (run: RunView) => unknown,
+  render: RenderRunCell,
+  opts: { enableSorting?: boolean; sortDescFirst?: boolean } = {},
+) {
+  const def = helper.accessor((row) => (row.type === 'run' ? value(row.run) : undefined), {
+    id,
+    header,
+    size,
+    // The renderer rides in meta so a row can render any subset of columns (column virtualization).
+    meta: { ...meta, render },
+    ...opts,
+  });
+  return def;
+}
 
 // Column ids are the server sort ids (`<kind>.<key>`), so a header click maps straight to order_by.
-const runColumns = helper.columns([
-  helper.accessor('name', {
-    id: 'attributes.run_name',
-    header: 'Name',
-    size: 240,
-    meta: { sticky: true },
-    cell: (info) => <RunNameLink run={info.row.original} />,
-  }),
-  helper.accessor('status', {
-    id: 'attributes.status',
-    header: 'Status',
-    size: 104,
-    cell: (info) => <RunStatusBadge status={info.getValue()} />,
-  }),
-  helper.accessor('startTime', {
-    id: 'attributes.start_time',
-    header: 'Started',
-    size: 124,
-    sortDescFirst: true,
-    cell: (info) => <RelativeTime ms={info.getValue()} />,
-  }),
-  helper.accessor('durationMs', {
-    id: 'duration',
-    header: 'Duration',
-    size: 96,
-    // MLflow cannot order by duration; a client-side sort would only order the loaded pages.
+const selectColumn = column(
+  SELECT_COLUMN_ID,
+  'Select',
+  36,
+  { sticky: true },
+  () => 0,
+  () => null,
+  {
     enableSorting: false,
-    meta: { numeric: true },
-    cell: (info) => formatDuration(info.getValue()),
-  }),
-  helper.accessor('user', {
-    id: runFieldId('tags', 'mlflow.user'),
-    header: 'User',
-    size: 128,
-  }),
-]);
+  },
+);
+const nameColumn = column(
+  NAME_COLUMN_ID,
+  'Name',
+  240,
+  { sticky: true },
+  (r) => r.name,
+  () => null,
+);
+const attributeColumns = [
+  column(
+    'attributes.status',
+    'Status',
+    104,
+    {},
+    (r) => r.status,
+    (r) => <RunStatusBadge status={r.status} />,
+  ),
+  column(
+    'attributes.start_time',
+    'Started',
+    124,
+    {},
+    (r) => r.startTime,
+    (r) => <RelativeTime ms={r.startTime} />,
+    { sortDescFirst: true },
+  ),
+  // MLflow cannot order by duration; a client-side sort would only order the loaded pages.
+  column(
+    'duration',
+    'Duration',
+    96,
+    { numeric: true },
+    (r) => r.durationMs,
+    (r) => formatDuration(r.durationMs),
+    { enableSorting: false },
+  ),
+  column(
+    runFieldId('tags', 'mlflow.user'),
+    'User',
+    128,
+    {},
+    (r) => r.user,
+    (r) => r.user,
+  ),
+];
 
-function metricColumn(key: string, index: number) {
-  return helper.accessor((run) => run.metrics.get(key), {
-    id: runFieldId('metrics', key),
-    header: key,
-    size: 112,
-    sortDescFirst: true,
-    meta: { numeric: true, kind: 'metric', kindStart: index === 0 },
-    cell: (info) => <MetricValue metric={info.getValue()} />,
-  });
+// One def per key, cached: the same key keeps the same column object across renders and pages.
+const keyColumns = new Map<string, ReturnType<typeof column>>();
+
+function keyColumn(choice: ColumnChoice, kindStart: boolean) {
+  const id = runFieldId(choice.kind, choice.key);
+  const cacheKey = `${kindStart ? 1 : 0}${choice.pinned ? 1 : 0}${id}`;
+  const cached = keyColumns.get(cacheKey);
+  if (cached) return cached;
+  const { key } = choice;
+  const def =
+    choice.kind === 'metrics'
+      ? column(
+          id,
+          key,
+          112,
+          { numeric: true, kind: 'metric', kindStart, sticky: choice.pinned, metricKey: key },
+          (r) => r.metrics.get(key)?.value,
+          (r) => <MetricValue metric={r.metrics.get(key)} />,
+          { sortDescFirst: true },
+        )
+      : column(
+          id,
+          key,
+          120,
+          { kind: choice.kind === 'params' ? 'param' : 'tag', kindStart, sticky: choice.pinned },
+          (r) => (choice.kind === 'tags' ? r.tags : r.params).get(key),
+          (r) => <ParamValue value={(choice.kind === 'tags' ? r.tags : r.params).get(key)} />,
+        );
+  keyColumns.set(cacheKey, def);
+  return def;
 }
-
-function paramColumn(key: string, index: number) {
-  return helper.accessor((run) => run.params.get(key), {
-    id: runFieldId('params', key),
-    header: key,
-    size: 112,
-    meta: { kind: 'param', kindStart: index === 0 },
-    cell: (info) => <ParamValue value={info.getValue()} />,
-  });
-}
-
-// Keys cannot contain NUL (MLflow allows only [/\w.\- ]), so a joined string is a safe memo key.
-const SEP = '\u0000';
-const splitKeys = (joined: string) => (joined ? joined.split(SEP) : []);
 
 /**
- * Run attributes, then up to MAX_KEY_COLUMNS metric and param columns found in the loaded runs,
- * metrics first. The sorted column is always kept. Columns are rebuilt only when the chosen keys
- * change, not on every page load.
+ * Checkbox and name (always pinned), the pinned chosen columns, the run attributes, then the other
+ * chosen columns in the chosen order. Rebuilt only when the choice changes, never per page.
  */
-export function useRunsTableColumns(runs: readonly RunView[], sortId: string) {
-  const sorted = parseRunFieldId(sortId);
-  const pinMetric = sorted?.kind === 'metrics' ? sorted.key : undefined;
-  const pinParam = sorted?.kind === 'params' ? sorted.key : undefined;
-
-  const metricKeys = useMemo(() => {
-    const keys = topKeys(
-      runs.map((r) => r.metrics.keys()),
-      MAX_KEY_COLUMNS,
-      pinMetric === undefined ? [] : [pinMetric],
-    );
-    return keys.join(SEP);
-  }, [runs, pinMetric]);
-  const paramKeys = useMemo(() => {
-    const keys = topKeys(
-      runs.map((r) => r.params.keys()),
-      MAX_KEY_COLUMNS,
-      pinParam === undefined ? [] : [pinParam],
-    );
-    return keys.join(SEP);
-  }, [runs, pinParam]);
-
+export function useRunsTableColumns(choices: readonly ColumnChoice[]) {
   return useMemo(() => {
-    // One header row, so header and cell indexes line up; the kind is a label inside each header.
+    const pinned = choices.filter((c) => c.pinned);
+    const rest = choices.filter((c) => !c.pinned);
     return helper.columns([
-      ...runColumns,
-      ...splitKeys(metricKeys).map(metricColumn),
-      ...splitKeys(paramKeys).map(paramColumn),
+      selectColumn,
+      nameColumn,
+      ...pinned.map((c) => keyColumn(c, false)),
+      ...attributeColumns,
+      ...rest.map((c, i) => keyColumn(c, i === 0 || rest[i - 1]?.kind !== c.kind)),
     ]);
-  }, [metricKeys, paramKeys]);
+  }, [choices]);
 }

@@ -1,0 +1,160 @@
+import { memo } from 'react';
+import type { CSSProperties } from 'react';
+import { formatMetric } from '@/lib/format';
+import type { MetricStats } from '@/lib/run-groups';
+import { RunNameLink } from './RunCells';
+import type { GroupRow, RunRow, TableRow } from './runs-table-model';
+import { NAME_COLUMN_ID, SELECT_COLUMN_ID } from './useRunsTableColumns';
+import type { RenderedColumn } from './useColumnWindow';
+
+export interface RowActions {
+  select: (index: number, shift: boolean) => void;
+  toggleExpanded: (runId: string) => void;
+  toggleGroup: (groupId: string) => void;
+  focus: (index: number) => void;
+}
+
+interface RunsRowProps {
+  row: TableRow;
+  index: number;
+  /** The columns in view (sticky ones first), with spacer widths for the rest. */
+  columns: readonly RenderedColumn[];
+  selected: boolean;
+  focused: boolean;
+  actions: RowActions;
+  ariaRowIndex: number;
+}
+
+/**
+ * One table row. Memoized on its own props: scrolling, a selection change or a new page re-renders
+ * only the rows whose run, selection or focus changed, never all of them.
+ */
+export const RunsRow = memo(function RunsRow(props: RunsRowProps) {
+  const { row, index, columns, selected, focused, actions, ariaRowIndex } = props;
+  const className = [
+    'runs-row',
+    row.type === 'group' ? 'runs-group-row' : '',
+    selected ? 'is-selected' : '',
+    focused ? 'is-focused' : '',
+  ].join(' ');
+  return (
+    <tr
+      id={`runs-row-${index}`}
+      aria-rowindex={ariaRowIndex}
+      aria-selected={row.type === 'run' ? selected : undefined}
+      className={className}
+      data-run-id={row.type === 'run' ? row.run.runId : undefined}
+      onMouseDown={() => actions.focus(index)}
+    >
+      {columns.map((c) =>
+        c.spacer !== undefined ? (
+          <td key={c.key} aria-hidden="true" className="runs-col-spacer" />
+        ) : (
+          <td key={c.key} className={c.className} style={c.style} data-column={c.id}>
+            {row.type === 'run' ? (
+              <RunCell row={row} index={index} column={c} selected={selected} actions={actions} />
+            ) : (
+              <GroupCell row={row} column={c} actions={actions} />
+            )}
+          </td>
+        ),
+      )}
+    </tr>
+  );
+});
+
+function RunCell({
+  row,
+  index,
+  column,
+  selected,
+  actions,
+}: {
+  row: RunRow;
+  index: number;
+  column: RenderedColumn;
+  selected: boolean;
+  actions: RowActions;
+}) {
+  const { run } = row;
+  if (column.id === SELECT_COLUMN_ID) {
+    return (
+      <input
+        type="checkbox"
+        className="runs-checkbox"
+        aria-label={`Select ${run.name}`}
+        checked={selected}
+        // onClick, not onChange: the shift key of the click extends the selection as a range.
+        onClick={(e) => actions.select(index, e.shiftKey)}
+        onChange={() => undefined}
+      />
+    );
+  }
+  if (column.id === NAME_COLUMN_ID) {
+    const indent: CSSProperties = { paddingLeft: row.depth * 16 };
+    return (
+      <span className="runs-name-cell" style={indent}>
+        {row.childCount > 0 ? (
+          <button
+            type="button"
+            className="runs-tree-toggle"
+            aria-expanded={row.expanded}
+            aria-label={`Child runs of ${run.name} (${row.childCount})`}
+            onClick={() => actions.toggleExpanded(run.runId)}
+          >
+            <span aria-hidden="true">{row.expanded ? '▾' : '▸'}</span>
+          </button>
+        ) : (
+          <span className="runs-tree-spacer" />
+        )}
+        <RunNameLink run={run} />
+        {run.lifecycleStage === 'deleted' && <span className="badge runs-deleted">deleted</span>}
+      </span>
+    );
+  }
+  return <>{column.render?.(run)}</>;
+}
+
+function GroupCell({
+  row,
+  column,
+  actions,
+}: {
+  row: GroupRow;
+  column: RenderedColumn;
+  actions: RowActions;
+}) {
+  if (column.id === NAME_COLUMN_ID) {
+    return (
+      <button
+        type="button"
+        className="runs-group-toggle"
+        aria-expanded={!row.collapsed}
+        onClick={() => actions.toggleGroup(row.id)}
+      >
+        <span aria-hidden="true">{row.collapsed ? '▸' : '▾'} </span>
+        <span className="runs-group-label">{row.label}</span>{' '}
+        <span className="runs-group-count">
+          ({row.count.toLocaleString('en')} {row.count === 1 ? 'run' : 'runs'})
+        </span>
+      </button>
+    );
+  }
+  const stats = column.metricKey === undefined ? undefined : row.stats.get(column.metricKey);
+  return stats ? <GroupStats stats={stats} /> : null;
+}
+
+function GroupStats({ stats }: { stats: MetricStats }) {
+  const title = `min ${stats.min}, max ${stats.max}, mean ${stats.mean} (${stats.count} runs)`;
+  return (
+    <span className="runs-group-stats" title={title}>
+      <span className="runs-stat-mean" data-stat="mean">
+        μ {formatMetric(stats.mean)}
+      </span>
+      <span className="runs-stat-range">
+        <span data-stat="min">{formatMetric(stats.min)}</span>–
+        <span data-stat="max">{formatMetric(stats.max)}</span>
+      </span>
+    </span>
+  );
+}

@@ -1,0 +1,107 @@
+// The lexer for MLflow's runs/search filter grammar (MLFLOW_API.md §3.4).
+//
+// It never throws: an unterminated quote or a stray character becomes a token of its own, so the
+// parser can point at it and autocomplete can still read a half-typed filter.
+
+export type TokenType =
+  | 'word' // bare identifier or keyword: metrics, accuracy, AND, LIKE …
+  | 'backtick' // `quoted key`
+  | 'dquote' // "double quoted" (a key or a string value, by position)
+  | 'squote' // 'single quoted'
+  | 'number' // 0.9, -1, 1e-3, .5
+  | 'op' // = != > >= < <= (and <> == which the parser rejects by name)
+  | 'dot'
+  | 'lparen'
+  | 'rparen'
+  | 'comma'
+  | 'unknown'; // anything else, one character
+
+export interface Token {
+  type: TokenType;
+  /** The source text, quotes included. */
+  text: string;
+  /** For quoted tokens, the text between the quotes; otherwise the same as `text`. */
+  value: string;
+  start: number;
+  end: number;
+  /** A quoted token whose closing quote is missing. */
+  unterminated?: boolean;
+}
+
+const WORD_START = /[A-Za-z_]/;
+const WORD_CHAR = /[A-Za-z0-9_]/;
+const NUMBER = /^-?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/;
+const OPS = ['!=', '>=', '<=', '<>', '==', '=', '>', '<'];
+const QUOTES: Record<string, TokenType> = { '`': 'backtick', '"': 'dquote', "'": 'squote' };
+const PUNCT: Record<string, TokenType> = { '.': 'dot', '(': 'lparen', ')': 'rparen', ',': 'comma' };
+
+/** Splits a filter into tokens with their character ranges; whitespace is dropped. */
+export function tokenize(input: string): Token[] {
+  const tokens: Token[] = [];
+  let i = 0;
+  const push = (
+    type: TokenType,
+    start: number,
+    end: number,
+    value?: string,
+    unterminated?: boolean,
+  ) => {
+    const text = input.slice(start, end);
+    tokens.push({
+      type,
+      text,
+      value: value ?? text,
+      start,
+      end,
+      ...(unterminated ? { unterminated } : {}),
+    });
+  };
+
+  while (i < input.length) {
+    const ch = input.charAt(i);
+    if (/\s/.test(ch)) {
+      i++;
+      continue;
+    }
+    const quoteType = QUOTES[ch];
+    if (quoteType) {
+      // MLflow strips the outer quotes only: there is no escape sequence inside a quoted token.
+      const close = input.indexOf(ch, i + 1);
+      if (close === -1) {
+        push(quoteType, i, input.length, input.slice(i + 1), true);
+        i = input.length;
+      } else {
+        push(quoteType, i, close + 1, input.slice(i + 1, close));
+        i = close + 1;
+      }
+      continue;
+    }
+    // A number only where a value can start: `metrics.1x` keeps `1x` as part of a key, and
+    // `a.5` is a key, not `a` followed by `.5`.
+    const prev = tokens.at(-1);
+    const afterKeyPart = prev?.type === 'dot' && prev.end === i;
+    const number = afterKeyPart ? null : NUMBER.exec(input.slice(i));
+    if (number && !WORD_CHAR.test(input.charAt(i + number[0].length))) {
+      push('number', i, i + number[0].length);
+      i += number[0].length;
+      continue;
+    }
+    if (WORD_START.test(ch) || (afterKeyPart && WORD_CHAR.test(ch))) {
+      let j = i + 1;
+      while (j < input.length && WORD_CHAR.test(input.charAt(j))) j++;
+      push('word', i, j);
+      i = j;
+      continue;
+    }
+    const op = OPS.find((o) => input.startsWith(o, i));
+    if (op) {
+      push('op', i, i + op.length);
+      i += op.length;
+      continue;
+    }
+    const punct = PUNCT[ch];
+    push(punct ?? 'unknown', i, i + 1);
+    i++;
+  }
+  return tokens;
+}

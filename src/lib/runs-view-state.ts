@@ -1,0 +1,103 @@
+// Everything that shapes the runs table, as it lives in the URL, so a reload or a pasted link
+// reproduces the view: `?filter=…&sort=…&dir=…&cols=…&lifecycle=…&group=…&open=…`.
+import { readRunSort, writeRunSort } from './run-sort';
+import type { RunSort } from './run-sort';
+
+export type RunsLifecycle = 'active' | 'deleted' | 'all';
+
+export const LIFECYCLE_VIEW_TYPE = {
+  active: 'ACTIVE_ONLY',
+  deleted: 'DELETED_ONLY',
+  all: 'ALL',
+} as const;
+
+export type ColumnKind = 'metrics' | 'params' | 'tags';
+
+/** One chosen metric / param / tag column, in display order. */
+export interface ColumnChoice {
+  kind: ColumnKind;
+  key: string;
+  pinned: boolean;
+}
+
+export interface RunsViewState {
+  filter: string;
+  sort: RunSort;
+  /** Undefined until the user chooses: the table then shows its default columns. */
+  columns: ColumnChoice[] | undefined;
+  lifecycle: RunsLifecycle;
+  /** `params.<key>` or `tags.<key>`. */
+  groupBy: string | undefined;
+  /** Run ids whose children are shown. */
+  expanded: string[];
+}
+
+const KIND_CODE: Record<ColumnKind, string> = { metrics: 'm', params: 'p', tags: 't' };
+const CODE_KIND: Record<string, ColumnKind> = { m: 'metrics', p: 'params', t: 'tags' };
+
+// Keys are user data; only the list separator and the escape character itself need escaping.
+const escapeKey = (key: string) => key.replaceAll('%', '%25').replaceAll(',', '%2C');
+const unescapeKey = (key: string) => key.replaceAll('%2C', ',').replaceAll('%25', '%');
+
+/** `^m.accuracy,p.lr,t.team`: kind letter, the key, a leading `^` for a pinned column. */
+export function encodeColumns(columns: readonly ColumnChoice[]): string {
+  return columns
+    .map((c) => `${c.pinned ? '^' : ''}${KIND_CODE[c.kind]}.${escapeKey(c.key)}`)
+    .join(',');
+}
+
+export function decodeColumns(value: string): ColumnChoice[] {
+  const out: ColumnChoice[] = [];
+  const seen = new Set<string>();
+  for (const raw of value.split(',')) {
+    const pinned = raw.startsWith('^');
+    const token = pinned ? raw.slice(1) : raw;
+    const kind = CODE_KIND[token.slice(0, 1)];
+    const key = unescapeKey(token.slice(2));
+    if (!kind || token[1] !== '.' || !key) continue;
+    const id = `${kind}.${key}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    out.push({ kind, key, pinned });
+  }
+  return out;
+}
+
+function readLifecycle(value: string | null): RunsLifecycle {
+  return value === 'deleted' || value === 'all' ? value : 'active';
+}
+
+export function readRunsViewState(search: URLSearchParams): RunsViewState {
+  const cols = search.get('cols');
+  const open = search.get('open');
+  return {
+    filter: search.get('filter') ?? '',
+    sort: readRunSort(search),
+    columns: cols === null ? undefined : decodeColumns(cols),
+    lifecycle: readLifecycle(search.get('lifecycle')),
+    groupBy: search.get('group') || undefined,
+    expanded: open ? open.split(',').filter(Boolean) : [],
+  };
+}
+
+/** New search params with the given parts of the view written in; defaults leave the URL clean. */
+export function writeRunsViewState(
+  search: URLSearchParams,
+  patch: Partial<RunsViewState>,
+): URLSearchParams {
+  let next = new URLSearchParams(search);
+  const set = (name: string, value: string | undefined) => {
+    if (value) next.set(name, value);
+    else next.delete(name);
+  };
+  if (patch.filter !== undefined) set('filter', patch.filter.trim());
+  if (patch.sort) next = writeRunSort(next, patch.sort);
+  if ('columns' in patch) {
+    if (patch.columns) next.set('cols', encodeColumns(patch.columns));
+    else next.delete('cols');
+  }
+  if (patch.lifecycle) set('lifecycle', patch.lifecycle === 'active' ? '' : patch.lifecycle);
+  if ('groupBy' in patch) set('group', patch.groupBy);
+  if (patch.expanded) set('open', [...new Set(patch.expanded)].join(','));
+  return next;
+}
