@@ -1,9 +1,11 @@
 import fastifyCompress from '@fastify/compress';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import { registerArtifact } from './artifact.ts';
 import { createAuthProvider } from './auth.ts';
 import { registerBackendInfo } from './backend-info.ts';
 import type { ServerConfig } from './config.ts';
 import { sendError } from './http-errors.ts';
+import { registerMetricSeries } from './metric-series.ts';
 import { registerProxy } from './proxy.ts';
 import { registerSecurity } from './security.ts';
 import { registerStatic } from './static.ts';
@@ -52,6 +54,8 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
 
   app.get('/healthz', async () => ({ ok: true }));
   registerBackendInfo(app, { config, upstream, auth });
+  registerArtifact(app, { upstream, auth, retry: config.retry });
+  registerMetricSeries(app, { upstream, auth, retry: config.retry });
   await registerProxy(app, { upstream, auth, retry: config.retry });
   await registerStatic(app, config.staticDir);
   return app;
