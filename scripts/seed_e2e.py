@@ -53,6 +53,7 @@ EXPERIMENTS = {
     "churn": "/Shared/e2e/churn",
     "empty": "/Shared/e2e/empty",
     "paging": "/Shared/e2e/paging",
+    "charts": "/Shared/e2e/charts",
 }
 CHURN_RUNS = 12
 PARENT, CHILDREN = 9, (10, 11, 12)
@@ -173,6 +174,41 @@ def seed_paging(client: MlflowClient, experiment_id: str) -> list[str]:
         return list(pool.map(one, range(1, PAGING_RUNS + 1)))
 
 
+def seed_charts(client: MlflowClient, experiment_id: str) -> dict:
+    """`spiky`: `loss` over 20,000 steps, a smooth decay with noise (sigma 0.02), ten +10 sigma spikes
+    and three NaN values at fixed steps, and `lr` (cosine, every 10 steps); `spiky-b`: `loss` over
+    5,000 steps. MLflow's evenly spaced sample misses most spikes; the charts must not."""
+    rng = np.random.default_rng(5)
+    sigma = 0.02
+    spike_steps = [1_234, 3_001, 4_567, 7_003, 9_999, 11_111, 13_579, 15_013, 17_777, 19_001]
+    nan_steps = [2_500, 10_500, 18_500]
+    steps = np.arange(20_000)
+    loss = 1.9 * np.exp(-steps / 4_000) + 0.1 + rng.normal(0, sigma, steps.size)
+    loss[spike_steps] += 10 * sigma
+    loss[nan_steps] = np.nan
+    times = BASE_MS + steps * 100
+    spiky = create_run(client, experiment_id, "spiky", BASE_MS, {"mlflow.user": USER})
+    lr_steps = steps[::10]
+    lr = 3e-4 * 0.5 * (1 + np.cos(np.pi * lr_steps / steps[-1]))
+    log_metrics(client, spiky, series("loss", loss, steps, times) + series("lr", lr, lr_steps, times[::10]))
+    finish_run(client, spiky, int(times[-1]) + 1_000)
+
+    steps_b = np.arange(5_000)
+    loss_b = 1.5 * np.exp(-steps_b / 1_500) + 0.2 + rng.normal(0, sigma, steps_b.size)
+    spiky_b = create_run(client, experiment_id, "spiky-b", BASE_MS + 60_000, {"mlflow.user": USER})
+    log_metrics(client, spiky_b, series("loss", loss_b, steps_b, BASE_MS + 60_000 + steps_b * 100))
+    finish_run(client, spiky_b, BASE_MS + 60_000 + 5_000 * 100)
+    return {
+        "run_ids": [spiky, spiky_b],
+        "spiky_run_id": spiky,
+        "spiky_b_run_id": spiky_b,
+        "loss_steps": int(steps.size),
+        "spike_steps": spike_steps,
+        "spike_values": [float(loss[s]) for s in spike_steps],
+        "nan_steps": nan_steps,
+    }
+
+
 def write_manifest(path: Path, manifest: dict) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_suffix(path.suffix + ".tmp")
@@ -206,6 +242,7 @@ def main() -> None:
         experiments["churn"].update(seed_churn(client, ids["churn"]))
         experiments["empty"]["run_ids"] = []
         experiments["paging"]["run_ids"] = paging.result()
+        experiments["charts"].update(seed_charts(client, ids["charts"]))
     progress.step(f"manifest {args.manifest}")
     write_manifest(
         args.manifest,

@@ -8,8 +8,23 @@ export interface SeededExperiment {
   child_run_ids?: string[];
 }
 
+/** `/Shared/e2e/charts`: run `spiky` (`loss` with spikes and NaNs, `lr`) and run `spiky-b`. */
+export interface SeededChartsExperiment extends SeededExperiment {
+  spiky_run_id: string;
+  spiky_b_run_id: string;
+  loss_steps: number;
+  spike_steps: number[];
+  spike_values: number[];
+  nan_steps: number[];
+}
+
 export interface Manifest {
-  experiments: { churn: SeededExperiment; empty: SeededExperiment; paging: SeededExperiment };
+  experiments: {
+    churn: SeededExperiment;
+    empty: SeededExperiment;
+    paging: SeededExperiment;
+    charts: SeededChartsExperiment;
+  };
   mlflow_version: string;
 }
 

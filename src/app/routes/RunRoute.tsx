@@ -1,5 +1,7 @@
 import { useParams } from 'react-router';
 import { ArtifactBrowser } from '@/features/artifacts/ArtifactBrowser';
+import { MetricSparkline } from '@/features/charts/MetricSparkline';
+import { RunCharts } from '@/features/charts/RunCharts';
 import { RunPage } from '@/features/run-page/RunPage';
 
 // No title here: RunPage names the tab after the run, and a parent's effect would run after it.
@@ -11,6 +13,10 @@ export function RunRoute() {
       experimentId={experimentId}
       runId={runId}
       slots={{
+        charts: <RunCharts runId={runId} />,
+        metricSparkline: (metricKey: string) => (
+          <MetricSparkline runId={runId} metricKey={metricKey} />
+        ),
         artifacts: <ArtifactBrowser runId={runId} />,
       }}
     />

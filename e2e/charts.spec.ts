@@ -1,0 +1,196 @@
+// Metric charts against the real server: spikes kept, zoom to exact points, log scale, smoothing,
+// wall time, NaN values and a RUNNING run's new points. Reads what is drawn through the charts'
+// test hook (window.__parallaxCharts, see src/features/charts/test-hook.ts).
+import { readFile } from 'node:fs/promises';
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './support/fixtures';
+import { readManifest } from './support/manifest';
+import { mlflow, uniqueName } from './support/mlflow-api';
+
+interface DrawnSeries {
+  steps: number[];
+  values: number[];
+  source: 'sampled' | 'full';
+  exact: boolean;
+}
+
+const charts = () => readManifest().experiments.charts;
+const runUrl = (experimentId: string, runId: string) =>
+  `/experiments/${experimentId}/runs/${runId}`;
+
+const runIdOf = (url: string) => url.split('/').at(-1) ?? '';
+
+async function openChart(page: Page, url: string, key: string): Promise<Locator> {
+  await page.goto(url);
+  await page.getByRole('heading', { name: 'Charts', level: 2 }).scrollIntoViewIfNeeded();
+  const chart = page.locator(`[data-testid="metric-chart"][data-metric-key="${key}"]`);
+  await chart.scrollIntoViewIfNeeded();
+  await expect(chart).toHaveAttribute('data-source', 'full', { timeout: 20_000 });
+  await expect.poll(async () => (await drawn(page, runIdOf(url), key))?.source).toBe('full');
+  return chart;
+}
+
+function drawn(page: Page, runId: string, key: string): Promise<DrawnSeries | undefined> {
+  return page.evaluate(
+    // globalThis: the e2e tsconfig has no DOM types; in the page it is the window.
+    (id) =>
+      (globalThis as unknown as { __parallaxCharts?: Record<string, DrawnSeries> })
+        .__parallaxCharts?.[id],
+    `${runId}:${key}`,
+  );
+}
+
+test('every seeded spike is drawn at its step, at full fidelity', async ({ page }) => {
+  const m = charts();
+  const chart = await openChart(page, runUrl(m.id, m.spiky_run_id), 'loss');
+  const series = await drawn(page, m.spiky_run_id, 'loss');
+  expect(series?.source).toBe('full');
+  const at = new Map(series?.steps.map((s, i) => [s, series.values[i]]));
+  m.spike_steps.forEach((step, i) => {
+    expect(at.has(step), `spike at step ${step} is drawn`).toBe(true);
+    expect(at.get(step)).toBeCloseTo(m.spike_values[i] as number, 9);
+  });
+  // Fewer points than logged, and the badge says how many of how many.
+  const points = Number(await chart.getAttribute('data-points-drawn'));
+  expect(points).toBeGreaterThan(100);
+  expect(points).toBeLessThan(m.loss_steps);
+  await expect(chart.getByText(/of 20,000 points · full fidelity/)).toBeVisible();
+  await expect(chart).toHaveAttribute('data-exact', 'false');
+});
+
+test('dragging a small window refines to exact points; the zoom is in the URL and resets', async ({
+  page,
+}) => {
+  const m = charts();
+  const chart = await openChart(page, runUrl(m.id, m.spiky_run_id), 'loss');
+  const plot = chart.getByTestId('metric-chart-plot');
+  const box = await plot.boundingBox();
+  if (!box) throw new Error('no plot');
+  const y = box.y + box.height / 2;
+  await page.mouse.move(box.x + box.width * 0.3, y);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.3 + 12, y, { steps: 4 });
+  await page.mouse.up();
+  await expect(page).toHaveURL(/zoom%3Aloss=\d+-\d+|zoom:loss=\d+-\d+/);
+  await expect(chart).toHaveAttribute('data-exact', 'true');
+  await expect(chart.getByText(/· exact/)).toBeVisible();
+  const series = await drawn(page, m.spiky_run_id, 'loss');
+  const steps = series?.steps ?? [];
+  expect(steps.length).toBeGreaterThan(5);
+  // Exact: consecutive steps, nothing skipped.
+  expect(steps.every((s, i) => i === 0 || s === (steps[i - 1] as number) + 1)).toBe(true);
+
+  await chart.getByRole('button', { name: 'Reset zoom' }).click();
+  await expect(page).not.toHaveURL(/zoom/);
+  await expect(chart).toHaveAttribute('data-exact', 'false');
+});
+
+test('a log y scale redraws the line', async ({ page }) => {
+  const m = charts();
+  const chart = await openChart(page, runUrl(m.id, m.spiky_run_id), 'loss');
+  const line = chart.locator('.metric-line-raw path.recharts-curve').first();
+  const linear = await line.getAttribute('d');
+  await chart.getByLabel('Y scale').selectOption('log');
+  await expect.poll(() => line.getAttribute('d')).not.toBe(linear);
+  // Decades on the axis: 0.1 and 1 bracket a loss that runs from about 2 down to 0.1.
+  const ticks = chart.locator('.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value');
+  await expect(ticks.filter({ hasText: /^1$/ })).toHaveCount(1);
+});
+
+test('smoothing draws a smoothed line over the faint raw one', async ({ page }) => {
+  const m = charts();
+  const chart = await openChart(page, runUrl(m.id, m.spiky_run_id), 'loss');
+  await expect(chart.locator('.metric-line-smoothed')).toHaveCount(0);
+  await chart.getByLabel('Smoothing').fill('0.9');
+  const smoothed = chart.locator('.metric-line-smoothed path.recharts-curve');
+  await expect(smoothed).toHaveCount(1);
+  const raw = chart.locator('.metric-line-raw path.recharts-curve');
+  await expect(raw).toHaveCount(1);
+  await expect(raw).toHaveAttribute('stroke-opacity', '0.3');
+  expect(await smoothed.getAttribute('d')).not.toBe(await raw.getAttribute('d'));
+});
+
+test('the wall-time axis labels ticks with times of day', async ({ page }) => {
+  const m = charts();
+  const chart = await openChart(page, runUrl(m.id, m.spiky_run_id), 'loss');
+  const ticks = chart.locator('.recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value');
+  await expect(ticks.first()).toHaveText(/^\d+(\.\d+)?k?$/);
+  await chart.getByLabel('X axis').selectOption('wall');
+  // The run logged from 09:00 UTC for about 33 minutes (one point every 100 ms).
+  await expect(ticks.first()).toHaveText(/^09:\d\d:\d\d$/);
+});
+
+test('a metric with NaN values draws and says so', async ({ page }) => {
+  const m = charts();
+  const chart = await openChart(page, runUrl(m.id, m.spiky_run_id), 'loss');
+  await expect(chart.getByText(`${m.nan_steps.length} NaN values not drawn`)).toBeVisible();
+  await expect(chart.locator('.metric-line-raw path.recharts-curve')).toHaveCount(1);
+  const series = await drawn(page, m.spiky_run_id, 'loss');
+  for (const step of m.nan_steps) {
+    const i = series?.steps.indexOf(step) ?? -1;
+    expect(i, `NaN at step ${step} is kept`).toBeGreaterThanOrEqual(0);
+    expect(Number.isNaN(series?.values[i])).toBe(true);
+  }
+});
+
+test('a RUNNING run shows new points after a refresh', async ({ page }) => {
+  const experimentId = await mlflow.createExperiment(uniqueName('charts-running'));
+  const run = await mlflow.createRun(experimentId, 'still-running');
+  const runId = run.info.run_id;
+  for (let step = 0; step < 5; step++) await mlflow.logMetric(runId, 'acc', 0.5 + step / 100, step);
+  const chart = await openChart(page, runUrl(experimentId, runId), 'acc');
+  await expect(chart).toHaveAttribute('data-points-drawn', '5');
+  for (let step = 5; step < 12; step++)
+    await mlflow.logMetric(runId, 'acc', 0.5 + step / 100, step);
+  await chart.getByRole('button', { name: 'Refresh' }).click();
+  await expect(chart).toHaveAttribute('data-points-drawn', '12');
+  expect((await drawn(page, runId, 'acc'))?.steps.at(-1)).toBe(11);
+});
+
+test("the experiment's Charts view overlays the runs, with a metric picker", async ({ page }) => {
+  const m = charts();
+  await page.goto(`/experiments/${m.id}?view=charts`);
+  const chart = page.getByTestId('metric-chart');
+  await expect(chart).toHaveAttribute('data-source', 'full', { timeout: 20_000 });
+  const legend = chart.getByRole('list', { name: 'Runs' });
+  await expect(legend.getByRole('button', { name: 'spiky', exact: true })).toBeVisible();
+  await expect(legend.getByRole('button', { name: 'spiky-b' })).toBeVisible();
+  await page.getByLabel('Metric').selectOption('lr');
+  await expect(page).toHaveURL(/metric=lr/);
+  await expect(page.getByTestId('metric-chart')).toHaveAttribute('data-metric-key', 'lr');
+  // Hiding a run removes its line.
+  await page.getByLabel('Metric').selectOption('loss');
+  const lines = page.locator('[data-testid="metric-chart"] .metric-line-raw');
+  await expect(lines).toHaveCount(2);
+  await page.getByRole('button', { name: 'spiky-b' }).click();
+  await expect(lines).toHaveCount(1);
+});
+
+test('exports the chart as SVG and PNG, and the window’s raw points as CSV', async ({ page }) => {
+  const m = charts();
+  const chart = await openChart(page, runUrl(m.id, m.spiky_run_id), 'loss');
+  const save = async (item: string) => {
+    await chart.getByRole('button', { name: 'Export' }).click();
+    const download = page.waitForEvent('download');
+    await page.getByRole('menuitem', { name: item }).click();
+    return download;
+  };
+  const svg = await save('SVG image');
+  expect(svg.suggestedFilename()).toBe('loss.svg');
+  const svgText = await readFile((await svg.path()) ?? '', 'utf8');
+  expect(svgText).toContain('<svg');
+  expect(svgText).not.toContain('var(--');
+
+  const png = await save('PNG image');
+  expect(png.suggestedFilename()).toBe('loss.png');
+  const pngBytes = await readFile((await png.path()) ?? '');
+  expect(pngBytes.subarray(1, 4).toString()).toBe('PNG');
+
+  const csv = await save("CSV of the window's raw points");
+  expect(csv.suggestedFilename()).toBe('loss.csv');
+  const lines = (await readFile((await csv.path()) ?? '', 'utf8')).trim().split('\r\n');
+  expect(lines[0]).toBe('run_id,run_name,key,step,timestamp,value');
+  // Every raw point, not the drawn reduction.
+  expect(lines).toHaveLength(m.loss_steps + 1);
+  expect(lines.filter((l) => l.endsWith(',NaN'))).toHaveLength(m.nan_steps.length);
+});

@@ -1,0 +1,144 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import type { ReactNode } from 'react';
+import { metricQueries } from '@/api/queries/metrics';
+import { ErrorNotice } from '@/components/ErrorNotice';
+import { Skeleton } from '@/components/Skeleton';
+import type { XAxisMode, YScale } from '@/lib/chart-axes';
+import { stepWindowOf, unionWindow } from '@/lib/chart-axes';
+import { runColors } from '@/lib/run-colors';
+import { ChartBadge } from './ChartBadge';
+import { ChartControls } from './ChartControls';
+import { ChartLegend } from './ChartLegend';
+import { ChartMessages } from './ChartMessages';
+import { ChartOverlay } from './ChartOverlay';
+import { ChartPlot } from './ChartPlot';
+import type { ChartRun } from './chart-types';
+import { useChartExport } from './useChartExport';
+import { useChartSeries } from './useChartSeries';
+import { useChartZoom } from './useChartZoom';
+import { useDrawnRuns } from './useDrawnRuns';
+import { useElementWidth } from './useElementWidth';
+import { useSmoothedValues } from './useSmoothedValues';
+import './charts.css';
+
+interface MetricChartProps {
+  runs: readonly ChartRun[];
+  metricKey: string;
+  height?: number;
+  /** Shown in the header; the metric key by default. */
+  title?: ReactNode;
+}
+
+/** One metric of one or more runs, every spike kept: sample first, full fidelity when it lands. */
+export function MetricChart({ runs, metricKey, height = 260, title }: MetricChartProps) {
+  const rootRef = useRef<HTMLDivElement>(null);
+  const plotRef = useRef<HTMLDivElement>(null);
+  const width = useElementWidth(plotRef);
+  const [xMode, setXMode] = useState<XAxisMode>('step');
+  const [yScale, setYScale] = useState<YScale>('linear');
+  const [smoothing, setSmoothing] = useState(0);
+  const [hidden, setHidden] = useState<ReadonlySet<string>>(() => new Set());
+  const [window, setWindow] = useChartZoom(metricKey);
+  const data = useChartSeries(runs, metricKey, width, window);
+  const smoothed = useSmoothedValues(
+    data.states.map((s) => s.series),
+    smoothing,
+  );
+  const colors = useMemo(() => runColors(runs.map((r) => r.runId)), [runs]);
+  const { runs: drawn, summary } = useDrawnRuns(
+    data.states,
+    hidden,
+    colors,
+    xMode,
+    yScale,
+    smoothed,
+  );
+  const queryClient = useQueryClient();
+  const onExport = useChartExport(rootRef, runs, metricKey, window);
+
+  const onZoom = useCallback(
+    (x0: number, x1: number) => {
+      const w = unionWindow(drawn.map((r) => stepWindowOf(r.x, r.series.step, x0, x1)));
+      if (w) setWindow(w);
+    },
+    [drawn, setWindow],
+  );
+  const refresh = () => {
+    for (const r of runs)
+      void queryClient.invalidateQueries({ queryKey: metricQueries.ofRun(r.runId) });
+    void queryClient.invalidateQueries({ queryKey: metricQueries.sampledAll() });
+  };
+  const toggle = (runId: string) =>
+    setHidden((prev) => {
+      const next = new Set(prev);
+      if (!next.delete(runId)) next.add(runId);
+      return next;
+    });
+  const fullError = data.states.find((s) => s.fullError)?.fullError;
+
+  return (
+    <div
+      ref={rootRef}
+      className="metric-chart"
+      data-testid="metric-chart"
+      data-metric-key={metricKey}
+      data-points-drawn={summary.drawnPoints}
+      data-raw-count={summary.rawCount ?? ''}
+      data-exact={String(summary.exact)}
+      data-source={summary.source}
+      aria-busy={data.fetching}
+    >
+      <div className="metric-chart-header">
+        <h3 className="metric-chart-title" title={metricKey}>
+          {title ?? metricKey}
+        </h3>
+        {drawn.length > 0 && <ChartBadge summary={summary} window={window} />}
+      </div>
+      <ChartControls
+        xMode={xMode}
+        onXMode={setXMode}
+        yScale={yScale}
+        onYScale={setYScale}
+        smoothing={smoothing}
+        onSmoothing={setSmoothing}
+        zoomed={window !== undefined}
+        onResetZoom={() => setWindow(undefined)}
+        onRefresh={refresh}
+        refreshing={data.fetching}
+        onExport={onExport}
+      />
+      <div ref={plotRef} className="metric-chart-plot" style={{ height }}>
+        {data.loading || width === 0 ? (
+          <Skeleton rows={4} label={`Loading ${metricKey}…`} />
+        ) : drawn.length === 0 && data.sampledError ? (
+          <ErrorNotice error={data.sampledError} title={`Could not load ${metricKey}`} />
+        ) : (
+          <>
+            <ChartPlot
+              runs={drawn}
+              width={width}
+              height={height}
+              xMode={xMode}
+              yScale={yScale}
+              xDomain={summary.xDomain}
+              yDomain={summary.yDomain}
+            />
+            <ChartOverlay
+              runs={drawn}
+              width={width}
+              height={height}
+              xMode={xMode}
+              xDomain={summary.xDomain}
+              onZoom={onZoom}
+            />
+          </>
+        )}
+      </div>
+      <ChartMessages summary={summary} yScale={yScale} fullError={fullError} />
+      {runs.length > 1 && (
+        <ChartLegend runs={runs} colors={colors} hidden={hidden} onToggle={toggle} />
+      )}
+    </div>
+  );
+}

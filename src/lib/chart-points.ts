@@ -1,0 +1,98 @@
+// Typed-array series turned into the point objects recharts draws, and the axes' domains.
+import { drawable } from './chart-axes';
+import type { YScale } from './chart-axes';
+
+export interface LinePoint {
+  x: number;
+  /** null leaves a gap: NaN, ±Infinity, and values ≤ 0 on a log scale are not drawn. */
+  y: number | null;
+}
+
+export interface BandPoint {
+  x: number;
+  band: [number, number] | null;
+}
+
+export function linePoints(
+  xs: ArrayLike<number>,
+  ys: ArrayLike<number>,
+  scale: YScale,
+): LinePoint[] {
+  const out: LinePoint[] = new Array(xs.length);
+  for (let i = 0; i < xs.length; i++) {
+    const y = ys[i] as number;
+    out[i] = { x: xs[i] as number, y: drawable(y, scale) ? y : null };
+  }
+  return out;
+}
+
+export function bandPoints(
+  xs: ArrayLike<number>,
+  lo: ArrayLike<number>,
+  hi: ArrayLike<number>,
+  scale: YScale,
+): BandPoint[] {
+  const out: BandPoint[] = new Array(xs.length);
+  for (let i = 0; i < xs.length; i++) {
+    const a = lo[i] as number;
+    const b = hi[i] as number;
+    out[i] = { x: xs[i] as number, band: drawable(a, scale) && drawable(b, scale) ? [a, b] : null };
+  }
+  return out;
+}
+
+/** [min, max] of the finite values (and > 0 on a log scale) across arrays; null when none. */
+export function extent(arrays: readonly ArrayLike<number>[], scale: YScale = 'linear') {
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  for (const a of arrays) {
+    for (let i = 0; i < a.length; i++) {
+      const v = a[i] as number;
+      if (!drawable(v, scale)) continue;
+      if (v < min) min = v;
+      if (v > max) max = v;
+    }
+  }
+  return min <= max ? ([min, max] as [number, number]) : null;
+}
+
+/** A y domain with a little air, never empty; on a log scale, whole decades around the data. */
+export function paddedDomain(range: [number, number] | null, scale: YScale): [number, number] {
+  if (!range) return scale === 'log' ? [0.1, 1] : [0, 1];
+  const [min, max] = range;
+  if (scale === 'log') {
+    return [10 ** Math.floor(Math.log10(min)), 10 ** Math.ceil(Math.log10(max) + 1e-9)];
+  }
+  if (min === max) return [min - Math.abs(min || 1) * 0.05, max + Math.abs(max || 1) * 0.05];
+  const pad = (max - min) * 0.04;
+  return [min - pad, max + pad];
+}
+
+/** Tick values for a log axis: each decade, with 2 and 5 between them when there are few decades. */
+export function logTicks([min, max]: [number, number]): number[] {
+  const lo = Math.floor(Math.log10(min));
+  const hi = Math.ceil(Math.log10(max));
+  const steps = hi - lo <= 2 ? [1, 2, 5] : [1];
+  const out: number[] = [];
+  for (let e = lo; e <= hi; e++) {
+    for (const m of steps) {
+      // Rounded so that 0.1 * 3 style float error does not reach the labels.
+      const v = +(m * 10 ** e).toPrecision(12);
+      if (v >= min && v <= max) out.push(v);
+    }
+  }
+  return out;
+}
+
+/** recharts' practical ceiling on the CI box (BENCH.md §3.2). */
+export const MAX_POINTS_PER_CHART = 20_000;
+
+/**
+ * Points to ask for per run: about two per pixel column (each bucket keeps its min and max, so at
+ * most ~4 vertices per column), in steps of 256 so that resizing by a few pixels does not refetch,
+ * and never more than 20k for the whole chart.
+ */
+export function pointsPerRun(width: number, runCount: number): number {
+  const wanted = Math.ceil((Math.max(width, 200) * 2) / 256) * 256;
+  return Math.max(64, Math.min(wanted, Math.floor(MAX_POINTS_PER_CHART / Math.max(1, runCount))));
+}

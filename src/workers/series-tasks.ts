@@ -1,0 +1,81 @@
+// The work behind each worker message, also run on the main thread when the worker cannot start.
+// Fetching and JSON parsing happen here too, so a 1M-step answer never blocks the page.
+import { getMetricHistoryBulkInterval, getMetricSeries } from '@/api/metrics';
+import type { MetricPoint } from '@/api/metrics';
+import { reduce } from '@/lib/downsample';
+import { decodeMetricSeries } from '@/lib/metric-series';
+import { smoothEma } from '@/lib/smoothing';
+import type { ChartSeries, FullRequest, SampledRequest, SmoothRequest } from './protocol';
+
+export async function fetchFull(req: FullRequest, signal?: AbortSignal): Promise<ChartSeries> {
+  const wire = await getMetricSeries(
+    { runId: req.runId, metricKey: req.key, points: req.points, window: req.window },
+    signal,
+  );
+  const d = decodeMetricSeries(wire);
+  // An exact answer's band is each point itself: nothing to shade.
+  const merged = !wire.exact;
+  return {
+    runId: wire.run_id,
+    key: wire.key,
+    source: 'full',
+    rawCount: wire.raw_count,
+    windowCount: wire.window_count,
+    exact: wire.exact,
+    running: wire.running,
+    step: d.x,
+    value: d.y,
+    timestamp: d.t,
+    bandMin: merged ? d.bandMin : null,
+    bandMax: merged ? d.bandMax : null,
+  };
+}
+
+function toSeries(runId: string, key: string, points: MetricPoint[], target: number): ChartSeries {
+  points.sort((a, b) => a.step - b.step || a.timestamp - b.timestamp);
+  const n = points.length;
+  const step = new Float64Array(n);
+  const value = new Float64Array(n);
+  const timestamp = new Float64Array(n);
+  points.forEach((p, i) => {
+    step[i] = p.step;
+    value[i] = p.value;
+    timestamp[i] = p.timestamp;
+  });
+  const base = {
+    runId,
+    key,
+    source: 'sampled' as const,
+    rawCount: null,
+    windowCount: null,
+    exact: false,
+    running: false,
+  };
+  if (n <= target) return { ...base, step, value, timestamp, bandMin: null, bandMax: null };
+  const r = reduce(step, value, target);
+  return {
+    ...base,
+    step: r.x,
+    value: r.y,
+    timestamp: Float64Array.from(r.index, (i) => timestamp[i] as number),
+    bandMin: r.bandMin,
+    bandMax: r.bandMax,
+  };
+}
+
+export async function fetchSampled(
+  req: SampledRequest,
+  signal?: AbortSignal,
+): Promise<ChartSeries[]> {
+  const points = await getMetricHistoryBulkInterval(
+    { runIds: req.runIds, metricKey: req.key, maxResults: req.maxResults, window: req.window },
+    signal,
+  );
+  const byRun = new Map<string, MetricPoint[]>(req.runIds.map((id) => [id, []]));
+  for (const p of points) byRun.get(p.runId)?.push(p);
+  return [...byRun].map(([runId, list]) => toSeries(runId, req.key, list, req.points));
+}
+
+export function smooth(req: SmoothRequest): Float64Array {
+  return smoothEma(req.step, req.value, req.weight);
+}
