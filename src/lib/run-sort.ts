@@ -1,6 +1,8 @@
 // Server-side run ordering: the sort as it lives in the URL (`?sort=metrics.accuracy&dir=desc`) and
 // the `order_by` clause MLflow's runs/search understands (`metrics.\`accuracy\` DESC`).
 
+import { kindOf } from './filter-string/grammar';
+
 export type RunFieldKind = 'metrics' | 'params' | 'tags' | 'attributes';
 
 /** One sort key. `id` is also the table's column id: `<kind>.<key>`, e.g. `params.batch size`. */
@@ -23,21 +25,6 @@ const ORDERABLE_ATTRIBUTES = new Set([
   'end_time',
 ]);
 
-const KIND_ALIASES: Record<string, RunFieldKind> = {
-  metric: 'metrics',
-  metrics: 'metrics',
-  param: 'params',
-  params: 'params',
-  parameter: 'params',
-  parameters: 'params',
-  tag: 'tags',
-  tags: 'tags',
-  attribute: 'attributes',
-  attributes: 'attributes',
-  attr: 'attributes',
-  run: 'attributes',
-};
-
 export function runFieldId(kind: RunFieldKind, key: string): string {
   return `${kind}.${key}`;
 }
@@ -49,9 +36,9 @@ export function runFieldId(kind: RunFieldKind, key: string): string {
 export function parseRunFieldId(id: string): { kind: RunFieldKind; key: string } | undefined {
   const dot = id.indexOf('.');
   if (dot <= 0 || dot === id.length - 1) return undefined;
-  const kind = Object.hasOwn(KIND_ALIASES, id.slice(0, dot))
-    ? KIND_ALIASES[id.slice(0, dot)]
-    : undefined;
+  const found = kindOf(id.slice(0, dot));
+  // Datasets are filterable but not orderable.
+  const kind = found === 'datasets' ? undefined : found;
   const key = id.slice(dot + 1);
   if (!kind) return undefined;
   if (kind === 'attributes' && !ORDERABLE_ATTRIBUTES.has(key)) return undefined;
