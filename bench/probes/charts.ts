@@ -1,0 +1,426 @@
+// W2/W3 charts: T_chart_first, T_full_fidelity, T_zoom, points drawn, spike retention, bytes and
+// long tasks, for Parallax and MLflow's UI, through the same probe.
+import type { Browser, Page, Request, Response } from '@playwright/test';
+import { longTasks, openSession, whenTrue } from '../lib/browser.ts';
+import { round } from '../lib/stats.ts';
+import type { Spike } from '../lib/workloads.ts';
+import type { Ui } from './runs-table.ts';
+
+// Page-side functions (page.evaluate / waitForFunction) run in the browser. The node project has no
+// DOM lib, so the browser globals they use are declared here, module-local and loosely typed.
+/* eslint-disable @typescript-eslint/no-explicit-any -- browser globals, see above */
+type El = any;
+declare const document: any;
+declare const window: any;
+declare const MutationObserver: any;
+/* eslint-enable @typescript-eslint/no-explicit-any */
+
+export interface ChartRun {
+  run_id: string;
+  spikes: Spike[];
+}
+
+export interface ChartTarget {
+  ui: Ui;
+  url: string;
+  key: string;
+  runs: ChartRun[];
+}
+
+export interface Retention {
+  retained: number;
+  total: number;
+  fraction: number | null;
+}
+
+export interface ChartSample {
+  T_chart_first: number | null;
+  T_chart_settled: number | null;
+  T_full_fidelity: number | null;
+  T_zoom: number | null;
+  points_drawn: number | null;
+  points_drawn_zoom: number | null;
+  runs_drawn: number | null;
+  zoom_window: [number, number] | null;
+  spikes_overview: Retention | null;
+  spikes_zoom: Retention | null;
+  bytes_load: number | null;
+  bytes_zoom: number | null;
+  bytes_by_type: Record<string, number>;
+  longtasks_load: number | null;
+  longtask_max_ms: number | null;
+  longtasks_over_50ms: number | null;
+  errors: string[];
+}
+
+const FIRST_TIMEOUT = 45_000;
+const FULL_TIMEOUT = 60_000;
+const QUIET_MS = 1000;
+export const ZOOM_VIEWPORT = { width: 2200, height: 1000 };
+
+const chartRoot: Record<Ui, string> = {
+  parallax: '[data-testid="metric-chart"]',
+  mlflow: '.js-plotly-plot',
+};
+
+const parallaxDrawn = () =>
+  Array.from<El>(
+    document.querySelectorAll('[data-testid="metric-chart"] path.recharts-line-curve'),
+  ).some((p) => (p.getAttribute('d') ?? '').length > 10) && performance.now();
+const mlflowDrawn = () =>
+  Array.from<El>(
+    document.querySelectorAll('.js-plotly-plot .scatterlayer .trace path.js-line') as El[],
+  ).some((p) => (p.getAttribute('d') ?? '').length > 10) && performance.now();
+
+interface BulkResponse {
+  runIds: string[];
+  start: number | null;
+  end: number | null;
+  points: Map<string, Map<number, number>>; // run → step → value
+  count: number;
+}
+
+/** MLflow's sampled-history responses, observed as they arrive (never altered). */
+function watchBulk(page: Page, key: string): BulkResponse[] {
+  const out: BulkResponse[] = [];
+  page.on('response', (r: Response) => {
+    const url = new URL(r.url());
+    if (!url.pathname.endsWith('/metrics/get-history-bulk-interval')) return;
+    if (url.searchParams.get('metric_key') !== key) return;
+    r.json()
+      .then((j: { metrics?: { run_id: string; step: number; value: number | string }[] }) => {
+        const points = new Map<string, Map<number, number>>();
+        for (const m of j.metrics ?? []) {
+          let run = points.get(m.run_id);
+          if (!run) points.set(m.run_id, (run = new Map()));
+          run.set(Number(m.step), Number(m.value));
+        }
+        const s = url.searchParams.get('start_step');
+        const e = url.searchParams.get('end_step');
+        out.push({
+          runIds: url.searchParams.getAll('run_ids'),
+          start: s === null ? null : Number(s),
+          end: e === null ? null : Number(e),
+          points,
+          count: j.metrics?.length ?? 0,
+        });
+      })
+      .catch(() => undefined);
+  });
+  return out;
+}
+
+const close = (a: number, b: number) => Math.abs(a - b) <= 1e-5 * Math.max(1, Math.abs(b));
+
+function retention(
+  runs: ChartRun[],
+  drawn: Map<string, Map<number, number>>,
+  window: [number, number] | null,
+): Retention {
+  let retained = 0;
+  let total = 0;
+  for (const run of runs) {
+    const pts = drawn.get(run.run_id);
+    if (!pts) continue; // a run the UI did not draw: reported through runs_drawn
+    for (const sp of run.spikes) {
+      if (window && (sp.step < window[0] || sp.step > window[1])) continue;
+      total++;
+      const v = pts.get(sp.step);
+      if (v !== undefined && close(v, sp.value)) retained++;
+    }
+  }
+  return { retained, total, fraction: total ? round(retained / total, 3) : null };
+}
+
+/** What Parallax drew, through its test hook `window.__parallaxCharts["runId:key"]`. */
+async function parallaxDrawnSeries(page: Page, runs: ChartRun[], key: string) {
+  const raw = await page.evaluate(
+    ({ ids, key }) => {
+      const hook = (
+        window as unknown as {
+          __parallaxCharts?: Record<
+            string,
+            { steps: ArrayLike<number>; values: ArrayLike<number> }
+          >;
+        }
+      ).__parallaxCharts;
+      if (!hook) return null;
+      const out: Record<string, [number[], number[]]> = {};
+      for (const id of ids) {
+        const s = hook[`${id}:${key}`];
+        if (s) out[id] = [Array.from(s.steps), Array.from(s.values)];
+      }
+      return out;
+    },
+    { ids: runs.map((r) => r.run_id), key },
+  );
+  if (!raw) return null;
+  const drawn = new Map<string, Map<number, number>>();
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const [id, [steps, values]] of Object.entries(raw)) {
+    const m = new Map<number, number>();
+    steps.forEach((s, i) => {
+      m.set(s, values[i] ?? NaN);
+      lo = Math.min(lo, s);
+      hi = Math.max(hi, s);
+    });
+    drawn.set(id, m);
+  }
+  return { drawn, window: Number.isFinite(lo) ? ([lo, hi] as [number, number]) : null };
+}
+
+/** Records the time of the last `d` change under the chart root (both UIs draw SVG paths). */
+async function installMutationClock(page: Page, selector: string) {
+  await page.evaluate((sel) => {
+    const w = window as unknown as { __chartMut: { last: number; count: number }; __upAt: number };
+    w.__chartMut = { last: 0, count: 0 };
+    // The whole document, filtered to chart roots: a UI may remount its chart when new data lands.
+    const inChart = (n: El) =>
+      n && n.nodeType === 1 && (n.closest?.(sel) || n.querySelector?.(sel) || n.matches?.(sel));
+    const obs = new MutationObserver((records: El[]) => {
+      for (const r of records) {
+        const hit =
+          r.type === 'attributes'
+            ? inChart(r.target)
+            : inChart(r.target) || Array.from<El>(r.addedNodes).some(inChart);
+        if (hit) {
+          w.__chartMut.last = performance.now();
+          w.__chartMut.count++;
+          return;
+        }
+      }
+    });
+    obs.observe(document.body, {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      attributeFilter: ['d'],
+    });
+    w.__upAt = 0;
+    window.addEventListener('mouseup', (e: { timeStamp: number }) => (w.__upAt = e.timeStamp), {
+      capture: true,
+    });
+  }, selector);
+}
+
+/**
+ * Waits until the chart has not changed for QUIET_MS, counted from its last change and from `floor`
+ * (page time); returns the last change after `after`, or null if nothing changed after it.
+ */
+async function settle(
+  page: Page,
+  after: number,
+  timeoutMs: number,
+  floor = 0,
+): Promise<number | null> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const { last, now } = await page.evaluate(() => ({
+      last: (window as { __chartMut: { last: number } }).__chartMut.last,
+      now: performance.now(),
+    }));
+    if (last > after && now - Math.max(last, floor) >= QUIET_MS) return last;
+    if (last <= after && now - Math.max(after, floor) >= Math.max(QUIET_MS, 5000)) return null;
+    await page.waitForTimeout(100);
+  }
+  return null;
+}
+
+/** Counts the fetch/XHR requests the page starts while `on`, and resolves once none is in flight. */
+function networkWatch(page: Page) {
+  const open = new Set<Request>();
+  let on = false;
+  const track = (r: Request) => {
+    if (on && (r.resourceType() === 'fetch' || r.resourceType() === 'xhr')) open.add(r);
+  };
+  const done = (r: Request) => void open.delete(r);
+  page.on('request', track);
+  page.on('requestfinished', done);
+  page.on('requestfailed', done);
+  return {
+    start: () => {
+      on = true;
+    },
+    /** Page time at which the requests started since `start()` had all finished. */
+    idle: async (timeoutMs: number): Promise<number> => {
+      const deadline = Date.now() + timeoutMs;
+      // A UI may debounce the range refetch: give requests a second to start before calling it idle.
+      await page.waitForTimeout(1000);
+      while (open.size > 0 && Date.now() < deadline) await page.waitForTimeout(20);
+      on = false;
+      return page.evaluate(() => performance.now());
+    },
+  };
+}
+
+export async function runChartOnce(browser: Browser, t: ChartTarget): Promise<ChartSample> {
+  const s: ChartSample = {
+    T_chart_first: null,
+    T_chart_settled: null,
+    T_full_fidelity: null,
+    T_zoom: null,
+    points_drawn: null,
+    points_drawn_zoom: null,
+    runs_drawn: null,
+    zoom_window: null,
+    spikes_overview: null,
+    spikes_zoom: null,
+    bytes_load: null,
+    bytes_zoom: null,
+    bytes_by_type: {},
+    longtasks_load: null,
+    longtask_max_ms: null,
+    longtasks_over_50ms: null,
+    errors: [],
+  };
+  const session = await openSession(browser);
+  const { page } = session;
+  const bulk = t.ui === 'mlflow' ? watchBulk(page, t.key) : [];
+  const sel = chartRoot[t.ui];
+  try {
+    await page.goto(t.url, { waitUntil: 'commit' });
+    if (t.ui === 'parallax') {
+      // The chart component may not be on this page yet (it is being built): do not wait 45 s.
+      const present = await page
+        .waitForSelector(sel, { state: 'attached', timeout: 25_000 })
+        .then(() => true)
+        .catch(() => false);
+      if (!present) {
+        s.errors.push(`parallax: no ${sel} on ${new URL(t.url).pathname} within 25 s`);
+        return s;
+      }
+    }
+    try {
+      s.T_chart_first = round(
+        await whenTrue(
+          page,
+          t.ui === 'parallax' ? parallaxDrawn : mlflowDrawn,
+          null,
+          FIRST_TIMEOUT,
+        ),
+      );
+    } catch (e) {
+      s.errors.push(`${t.ui}: no chart line drawn: ${(e as Error).message.split('\n')[0]}`);
+      return s;
+    }
+    await installMutationClock(page, sel);
+    let loadEnd = s.T_chart_first;
+    if (t.ui === 'parallax') {
+      try {
+        s.T_full_fidelity = round(
+          await whenTrue(
+            page,
+            () =>
+              document.querySelector('[data-testid="metric-chart"][data-source="full"]') !== null &&
+              performance.now(),
+            null,
+            FULL_TIMEOUT,
+          ),
+        );
+        loadEnd = s.T_full_fidelity;
+      } catch (e) {
+        s.errors.push(
+          `parallax: data-source="full" not reached: ${(e as Error).message.split('\n')[0]}`,
+        );
+      }
+    }
+    const settled = await settle(page, 0, 30_000);
+    s.T_chart_settled = round(Math.max(settled ?? 0, loadEnd));
+    loadEnd = s.T_chart_settled;
+    s.bytes_load = session.bytes().total;
+    const lt = await longTasks(page, 0, loadEnd);
+    s.longtasks_load = lt.count;
+    s.longtask_max_ms = round(lt.max_ms);
+    s.longtasks_over_50ms = lt.over_50ms;
+
+    // Overview: what is drawn now.
+    let overview: Map<string, Map<number, number>> = new Map();
+    if (t.ui === 'parallax') {
+      const got = await parallaxDrawnSeries(page, t.runs, t.key);
+      if (!got) s.errors.push('parallax: window.__parallaxCharts test hook missing');
+      else overview = got.drawn;
+      s.points_drawn = await page.evaluate(() =>
+        Array.from<El>(document.querySelectorAll('[data-testid="metric-chart"]')).reduce(
+          (n: number, el: El) => n + Number(el.getAttribute('data-points-drawn') ?? 0),
+          0,
+        ),
+      );
+    } else {
+      await page.waitForTimeout(200); // response bodies are parsed in Node asynchronously
+      for (const r of bulk.filter((b) => b.start === null))
+        for (const [id, pts] of r.points) overview.set(id, pts); // the latest response per run wins
+      s.points_drawn = [...overview.values()].reduce((n, m) => n + m.size, 0);
+    }
+    s.runs_drawn = overview.size;
+    s.spikes_overview = retention(t.runs, overview, null);
+
+    // One drag-zoom over 45–55% of the plot area. At 1280 px MLflow's chart card is squeezed by its
+    // Assistant panel (W3: 44 px wide, too narrow for a drag), so both UIs get a wider window first.
+    await page.setViewportSize(ZOOM_VIEWPORT);
+    await page.waitForTimeout(2000);
+    const box = await page.evaluate((ui) => {
+      const q =
+        ui === 'mlflow'
+          ? '.js-plotly-plot .nsewdrag'
+          : '[data-testid="metric-chart"] .recharts-cartesian-grid, [data-testid="metric-chart"] svg.recharts-surface';
+      const el = document.querySelector(q);
+      if (!el) return null;
+      const r = el.getBoundingClientRect();
+      return { x: r.x, y: r.y, w: r.width, h: r.height };
+    }, t.ui);
+    if (!box || box.w < 20) {
+      s.errors.push(`${t.ui}: no plot area to drag on`);
+      return s;
+    }
+    const bytesBefore = session.bytes().total;
+    const net = networkWatch(page);
+    net.start();
+    const y = box.y + box.h / 2;
+    await page.mouse.move(box.x + box.w * 0.45, y);
+    await page.mouse.down();
+    for (let i = 1; i <= 10; i++) await page.mouse.move(box.x + box.w * (0.45 + i * 0.01), y);
+    await page.mouse.up();
+    const upAt = await page.evaluate(() => (window as unknown as { __upAt: number }).__upAt);
+    // Done = every request the zoom caused has finished, and the chart then stayed still for 1 s.
+    const netIdle = await net.idle(30_000);
+    const last = await settle(page, upAt, 30_000, netIdle);
+    if (last === null) s.errors.push(`${t.ui}: the chart did not change after the zoom drag`);
+    else s.T_zoom = round(last - upAt);
+    s.bytes_zoom = session.bytes().total - bytesBefore;
+    if (t.ui === 'parallax') {
+      const got = await parallaxDrawnSeries(page, t.runs, t.key);
+      if (got) {
+        s.zoom_window = got.window;
+        s.spikes_zoom = retention(t.runs, got.drawn, got.window);
+      }
+      s.points_drawn_zoom = await page.evaluate(() =>
+        Array.from<El>(document.querySelectorAll('[data-testid="metric-chart"]')).reduce(
+          (n: number, el: El) => n + Number(el.getAttribute('data-points-drawn') ?? 0),
+          0,
+        ),
+      );
+    } else {
+      await page.waitForTimeout(200);
+      const ranged = bulk.filter((b) => b.start !== null);
+      const lastRange = ranged[ranged.length - 1];
+      if (!lastRange) s.errors.push('mlflow: no ranged get-history-bulk-interval after the zoom');
+      else {
+        s.zoom_window = [lastRange.start ?? 0, lastRange.end ?? Infinity];
+        const drawn = new Map<string, Map<number, number>>();
+        for (const r of ranged.filter(
+          (b) => b.start === lastRange.start && b.end === lastRange.end,
+        ))
+          for (const [id, pts] of r.points) drawn.set(id, pts);
+        s.spikes_zoom = retention(t.runs, drawn, s.zoom_window);
+        s.points_drawn_zoom = [...drawn.values()].reduce((n, m) => n + m.size, 0);
+      }
+    }
+    s.bytes_by_type = session.bytes().byType;
+  } catch (e) {
+    s.errors.push(`${t.ui}: ${(e as Error).message.split('\n')[0]}`);
+  } finally {
+    await session.close();
+  }
+  return s;
+}
