@@ -7,6 +7,7 @@ import {
   type CDPSession,
   type Page,
 } from '@playwright/test';
+import { chromiumArgs, chromiumPath } from '../../e2e/support/chromium';
 
 // Page-side functions (page.evaluate / waitForFunction) run in the browser. The node project has no
 // DOM lib, so the browser globals they use are declared here, module-local and loosely typed.
@@ -14,20 +15,9 @@ import {
 declare const window: any;
 /* eslint-enable @typescript-eslint/no-explicit-any */
 
-// The flags from playwright.config.ts: Debian's Chromium kept off the (closed) network.
-export const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
-    executablePath: '/usr/bin/chromium',
+    executablePath: chromiumPath,
     args: chromiumArgs,
     headless: true,
   });
