@@ -1,32 +1,15 @@
-import type { FastifyInstance } from 'fastify';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildServer } from './app.ts';
-import { answerJson, closedPort, startStub, testConfig, type Stub } from './test-stub.ts';
+import { answerJson, closedPort, testConfig, useStubbedServer } from './test-stub.ts';
 
-let stub: Stub;
-let app: FastifyInstance | undefined;
-
-beforeEach(async () => {
-  stub = await startStub();
-});
-
-afterEach(async () => {
-  await app?.close();
-  app = undefined;
-  await stub.close();
-});
-
-async function serverFor(env: Record<string, string> = {}): Promise<FastifyInstance> {
-  app = await buildServer(testConfig({ MLFLOW_TRACKING_URI: stub.url, ...env }));
-  return app;
-}
+const { ctx, serverFor } = useStubbedServer();
 
 describe('MLflow unavailable', () => {
   it('answers 502 MLFLOW_UNAVAILABLE quickly when nothing listens on the port', async () => {
     const port = await closedPort();
-    app = await buildServer(testConfig({ MLFLOW_TRACKING_URI: `http://127.0.0.1:${port}` }));
+    ctx.app = await buildServer(testConfig({ MLFLOW_TRACKING_URI: `http://127.0.0.1:${port}` }));
     const started = Date.now();
-    const res = await app.inject({ method: 'GET', url: '/api/2.0/mlflow/experiments/search' });
+    const res = await ctx.app.inject({ method: 'GET', url: '/api/2.0/mlflow/experiments/search' });
     expect(res.statusCode).toBe(502);
     expect(res.json()).toEqual({
       error_code: 'MLFLOW_UNAVAILABLE',
@@ -37,7 +20,7 @@ describe('MLflow unavailable', () => {
   });
 
   it('answers 502 within the header timeout when MLflow accepts but never answers', async () => {
-    stub.handle(() => {
+    ctx.stub.handle(() => {
       // never answer
     });
     const server = await serverFor({ PARALLAX_UPSTREAM_TIMEOUT_MS: '300' });
@@ -51,14 +34,14 @@ describe('MLflow unavailable', () => {
     );
     expect(took).toBeGreaterThanOrEqual(290);
     expect(took).toBeLessThan(1_500);
-    expect(stub.requests).toHaveLength(1);
+    expect(ctx.stub.requests).toHaveLength(1);
   });
 });
 
 describe('retries', () => {
   it('retries a GET answered 429, waiting for Retry-After, then passes the success through', async () => {
     let calls = 0;
-    stub.handle((req, res, recorded) => {
+    ctx.stub.handle((req, res, recorded) => {
       calls += 1;
       if (calls === 1) {
         res.writeHead(429, { 'content-type': 'application/json', 'retry-after': '1' });
@@ -72,20 +55,20 @@ describe('retries', () => {
     const res = await server.inject({ method: 'GET', url: '/api/2.0/mlflow/runs/search?x=1' });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ runs: [] });
-    expect(stub.requests).toHaveLength(2);
+    expect(ctx.stub.requests).toHaveLength(2);
     expect(Date.now() - started).toBeGreaterThanOrEqual(950);
   });
 
   it('gives up after the attempt budget and returns the last answer', async () => {
-    stub.handle(answerJson(503, { error_code: 'TEMPORARILY_UNAVAILABLE', message: 'busy' }));
+    ctx.stub.handle(answerJson(503, { error_code: 'TEMPORARILY_UNAVAILABLE', message: 'busy' }));
     const server = await serverFor();
     const res = await server.inject({ method: 'GET', url: '/api/2.0/mlflow/runs/get?run_id=a' });
     expect(res.statusCode).toBe(503);
-    expect(stub.requests).toHaveLength(3);
+    expect(ctx.stub.requests).toHaveLength(3);
   });
 
   it('does not retry a POST answered 502', async () => {
-    stub.handle(answerJson(502, { error_code: 'BAD_GATEWAY', message: 'x' }));
+    ctx.stub.handle(answerJson(502, { error_code: 'BAD_GATEWAY', message: 'x' }));
     const server = await serverFor();
     const res = await server.inject({
       method: 'POST',
@@ -94,12 +77,12 @@ describe('retries', () => {
       payload: { run_id: 'r', metrics: [] },
     });
     expect(res.statusCode).toBe(502);
-    expect(stub.requests).toHaveLength(1);
+    expect(ctx.stub.requests).toHaveLength(1);
   });
 
   it('retries a POST answered 503, sending the same body again', async () => {
     let calls = 0;
-    stub.handle((req, res, recorded) => {
+    ctx.stub.handle((req, res, recorded) => {
       calls += 1;
       if (calls === 1)
         answerJson(503, { error_code: 'TEMPORARILY_UNAVAILABLE', message: 'x' })(
@@ -118,6 +101,6 @@ describe('retries', () => {
       payload,
     });
     expect(res.statusCode).toBe(200);
-    expect(stub.requests.map((r) => r.body.toString())).toEqual([payload, payload]);
+    expect(ctx.stub.requests.map((r) => r.body.toString())).toEqual([payload, payload]);
   });
 });

@@ -1,25 +1,7 @@
-import type { FastifyInstance } from 'fastify';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildServer } from './app.ts';
-import { rawRequest, startStub, testConfig, type Stub } from './test-stub.ts';
+import { describe, expect, it } from 'vitest';
+import { rawRequest, useStubbedServer } from './test-stub.ts';
 
-let stub: Stub;
-let app: FastifyInstance | undefined;
-
-beforeEach(async () => {
-  stub = await startStub();
-});
-
-afterEach(async () => {
-  await app?.close();
-  app = undefined;
-  await stub.close();
-});
-
-async function serverFor(env: Record<string, string> = {}): Promise<FastifyInstance> {
-  app = await buildServer(testConfig({ MLFLOW_TRACKING_URI: stub.url, ...env }));
-  return app;
-}
+const { ctx, serverFor } = useStubbedServer();
 
 describe('refusals', () => {
   it('answers 404 ENDPOINT_NOT_FOUND off the allow-list and never calls MLflow', async () => {
@@ -40,7 +22,7 @@ describe('refusals', () => {
       expect(res.statusCode, url).toBe(404);
       expect(res.json(), url).toMatchObject({ error_code: 'ENDPOINT_NOT_FOUND' });
     }
-    expect(stub.requests).toHaveLength(0);
+    expect(ctx.stub.requests).toHaveLength(0);
   });
 
   it('refuses absolute URLs, dot segments, encoded slashes and backslashes in the raw target', async () => {
@@ -66,7 +48,7 @@ describe('refusals', () => {
       expect(res.status, target).toBeLessThan(500);
       expect(JSON.parse(res.body), target).toHaveProperty('error_code');
     }
-    expect(stub.requests).toHaveLength(0);
+    expect(ctx.stub.requests).toHaveLength(0);
   });
 
   it('refuses a cross-origin POST and creates nothing', async () => {
@@ -83,7 +65,7 @@ describe('refusals', () => {
     });
     expect(res.statusCode).toBe(403);
     expect(res.json()).toMatchObject({ error_code: 'CROSS_ORIGIN_REQUEST_BLOCKED' });
-    expect(stub.requests).toHaveLength(0);
+    expect(ctx.stub.requests).toHaveLength(0);
   });
 
   it('refuses a cross-site write without Origin when Sec-Fetch-Site says so', async () => {
@@ -95,7 +77,7 @@ describe('refusals', () => {
       payload: { experiment_id: '1' },
     });
     expect(res.statusCode).toBe(403);
-    expect(stub.requests).toHaveLength(0);
+    expect(ctx.stub.requests).toHaveLength(0);
   });
 
   it('allows a same-origin POST (any scheme) and a POST without Origin', async () => {
@@ -111,18 +93,19 @@ describe('refusals', () => {
       (await post({ host: 'localhost:5050', origin: 'http://localhost:5050' })).statusCode,
     ).toBe(200);
     expect(
-      (await post({ host: 'app.example.com', origin: 'https://app.example.com' })).statusCode,
+      (await post({ host: 'ctx.app.example.com', origin: 'https://ctx.app.example.com' }))
+        .statusCode,
     ).toBe(200);
     expect(
       (
         await post({
           host: 'localhost:8000',
-          origin: 'https://app.example.com',
-          'x-forwarded-host': 'app.example.com',
+          origin: 'https://ctx.app.example.com',
+          'x-forwarded-host': 'ctx.app.example.com',
         })
       ).statusCode,
     ).toBe(200);
     expect((await post({})).statusCode).toBe(200);
-    expect(stub.requests).toHaveLength(4);
+    expect(ctx.stub.requests).toHaveLength(4);
   });
 });

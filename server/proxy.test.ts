@@ -1,38 +1,21 @@
-import type { FastifyInstance } from 'fastify';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildServer } from './app.ts';
-import { answerJson, startStub, testConfig, type Stub } from './test-stub.ts';
+import { answerJson, testConfig, useStubbedServer } from './test-stub.ts';
 
-let stub: Stub;
-let app: FastifyInstance | undefined;
-
-beforeEach(async () => {
-  stub = await startStub();
-});
-
-afterEach(async () => {
-  await app?.close();
-  app = undefined;
-  await stub.close();
-});
-
-async function serverFor(env: Record<string, string> = {}): Promise<FastifyInstance> {
-  app = await buildServer(testConfig({ MLFLOW_TRACKING_URI: stub.url, ...env }));
-  return app;
-}
+const { ctx, serverFor } = useStubbedServer();
 
 describe('forwarding', () => {
   it('forwards an allow-listed GET with its query string untouched', async () => {
-    stub.handle(answerJson(200, { experiments: [{ experiment_id: '1' }] }));
+    ctx.stub.handle(answerJson(200, { experiments: [{ experiment_id: '1' }] }));
     const server = await serverFor();
     const url =
       '/api/2.0/mlflow/experiments/search?max_results=5&filter=name%20LIKE%20%27a%25%27&x=1&x=2';
     const res = await server.inject({ method: 'GET', url });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ experiments: [{ experiment_id: '1' }] });
-    expect(stub.requests).toHaveLength(1);
-    expect(stub.requests[0]?.method).toBe('GET');
-    expect(stub.requests[0]?.url).toBe(url);
+    expect(ctx.stub.requests).toHaveLength(1);
+    expect(ctx.stub.requests[0]?.method).toBe('GET');
+    expect(ctx.stub.requests[0]?.url).toBe(url);
   });
 
   it('forwards every allow-listed prefix', async () => {
@@ -50,11 +33,11 @@ describe('forwarding', () => {
       const res = await server.inject({ method: 'GET', url });
       expect(res.statusCode, url).toBe(200);
     }
-    expect(stub.requests.map((r) => r.url)).toEqual(paths);
+    expect(ctx.stub.requests.map((r) => r.url)).toEqual(paths);
   });
 
   it('forwards a POST body and its content type, and rewrites Host', async () => {
-    stub.handle(answerJson(200, { experiment_id: '7' }));
+    ctx.stub.handle(answerJson(200, { experiment_id: '7' }));
     const server = await serverFor();
     const res = await server.inject({
       method: 'POST',
@@ -64,15 +47,15 @@ describe('forwarding', () => {
     });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ experiment_id: '7' });
-    const seen = stub.requests[0];
+    const seen = ctx.stub.requests[0];
     expect(seen?.method).toBe('POST');
     expect(seen?.body.toString()).toBe('{"name":"churn"}');
     expect(seen?.headers['content-type']).toBe('application/json');
-    expect(seen?.headers.host).toBe(new URL(stub.url).host);
+    expect(seen?.headers.host).toBe(new URL(ctx.stub.url).host);
   });
 
   it('forwards a DELETE with its JSON body and passes the status and error body back', async () => {
-    stub.handle(
+    ctx.stub.handle(
       answerJson(404, { error_code: 'RESOURCE_DOES_NOT_EXIST', message: 'no such model' }),
     );
     const server = await serverFor();
@@ -84,14 +67,14 @@ describe('forwarding', () => {
     });
     expect(res.statusCode).toBe(404);
     expect(res.json()).toMatchObject({ error_code: 'RESOURCE_DOES_NOT_EXIST' });
-    expect(JSON.parse(stub.requests[0]?.body.toString() ?? '')).toEqual({
+    expect(JSON.parse(ctx.stub.requests[0]?.body.toString() ?? '')).toEqual({
       name: 'm',
       alias: 'champion',
     });
   });
 
   it('passes through content-disposition and retry-after, but not set-cookie or www-authenticate', async () => {
-    stub.handle((_req, res) => {
+    ctx.stub.handle((_req, res) => {
       res.writeHead(200, {
         'content-type': 'text/csv',
         'content-disposition': 'attachment; filename="t.csv"',
@@ -120,7 +103,7 @@ describe('forwarding', () => {
       const res = await server.inject({ method, url: '/api/2.0/mlflow-artifacts/artifacts/x' });
       expect(res.statusCode, method).toBe(405);
     }
-    expect(stub.requests).toHaveLength(0);
+    expect(ctx.stub.requests).toHaveLength(0);
   });
 });
 
@@ -144,7 +127,7 @@ describe('credentials', () => {
       headers: browserHeaders,
       payload: {},
     });
-    const seen = stub.requests[0]?.headers ?? {};
+    const seen = ctx.stub.requests[0]?.headers ?? {};
     expect(seen.origin).toBeUndefined();
     expect(seen.referer).toBeUndefined();
     expect(seen.cookie).toBeUndefined();
@@ -161,7 +144,7 @@ describe('credentials', () => {
       url: '/api/2.0/mlflow/experiments/search',
       headers: browserHeaders,
     });
-    expect(stub.requests[0]?.headers.authorization).toBe('Bearer tok-1');
+    expect(ctx.stub.requests[0]?.headers.authorization).toBe('Bearer tok-1');
   });
 
   it('injects basic credentials', async () => {
@@ -175,20 +158,20 @@ describe('credentials', () => {
       headers: browserHeaders,
     });
     const expected = `Basic ${Buffer.from('admin:pw:1').toString('base64')}`;
-    expect(stub.requests[0]?.headers.authorization).toBe(expected);
+    expect(ctx.stub.requests[0]?.headers.authorization).toBe(expected);
   });
 
   it('on Databricks prefers the forwarded user token over the app credential', async () => {
-    app = await buildServer(
-      testConfig({ DATABRICKS_HOST: stub.url, DATABRICKS_TOKEN: 'dapi-app' }),
+    ctx.app = await buildServer(
+      testConfig({ DATABRICKS_HOST: ctx.stub.url, DATABRICKS_TOKEN: 'dapi-app' }),
     );
-    await app.inject({
+    await ctx.app.inject({
       method: 'GET',
       url: '/api/2.0/mlflow/experiments/search',
       headers: browserHeaders,
     });
-    await app.inject({ method: 'GET', url: '/api/2.0/mlflow/experiments/search' });
-    expect(stub.requests.map((r) => r.headers.authorization)).toEqual([
+    await ctx.app.inject({ method: 'GET', url: '/api/2.0/mlflow/experiments/search' });
+    expect(ctx.stub.requests.map((r) => r.headers.authorization)).toEqual([
       'Bearer user-token',
       'Bearer dapi-app',
     ]);
@@ -201,38 +184,41 @@ describe('credentials', () => {
       expires_in: 3600,
     });
     const ok = answerJson(200, {});
-    stub.handle((req, res, recorded) =>
+    ctx.stub.handle((req, res, recorded) =>
       (req.url === '/oidc/v1/token' ? token : ok)(req, res, recorded),
     );
-    app = await buildServer(
+    ctx.app = await buildServer(
       testConfig({
-        DATABRICKS_HOST: stub.url,
+        DATABRICKS_HOST: ctx.stub.url,
         DATABRICKS_CLIENT_ID: 'cid',
         DATABRICKS_CLIENT_SECRET: 'csecret',
       }),
     );
     for (let i = 0; i < 3; i++) {
-      const res = await app.inject({ method: 'GET', url: '/api/2.0/mlflow/experiments/search' });
+      const res = await ctx.app.inject({
+        method: 'GET',
+        url: '/api/2.0/mlflow/experiments/search',
+      });
       expect(res.statusCode).toBe(200);
     }
-    const tokenCalls = stub.requests.filter((r) => r.url === '/oidc/v1/token');
+    const tokenCalls = ctx.stub.requests.filter((r) => r.url === '/oidc/v1/token');
     expect(tokenCalls).toHaveLength(1);
-    const api = stub.requests.filter((r) => r.url !== '/oidc/v1/token');
+    const api = ctx.stub.requests.filter((r) => r.url !== '/oidc/v1/token');
     expect(api.map((r) => r.headers.authorization)).toEqual(Array(3).fill('Bearer sp-token'));
   });
 
   it('answers 502 UPSTREAM_AUTH_FAILED without the secret when the token endpoint refuses', async () => {
-    stub.handle(
+    ctx.stub.handle(
       answerJson(401, { error: 'invalid_client', error_description: 'client cid is bad' }),
     );
-    app = await buildServer(
+    ctx.app = await buildServer(
       testConfig({
-        DATABRICKS_HOST: stub.url,
+        DATABRICKS_HOST: ctx.stub.url,
         DATABRICKS_CLIENT_ID: 'cid',
         DATABRICKS_CLIENT_SECRET: 'csecret',
       }),
     );
-    const res = await app.inject({ method: 'GET', url: '/api/2.0/mlflow/experiments/search' });
+    const res = await ctx.app.inject({ method: 'GET', url: '/api/2.0/mlflow/experiments/search' });
     expect(res.statusCode).toBe(502);
     expect(res.json()).toMatchObject({ error_code: 'UPSTREAM_AUTH_FAILED' });
     expect(res.body).not.toMatch(/csecret|cid/);

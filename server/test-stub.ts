@@ -3,6 +3,9 @@ import http from 'node:http';
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
+import type { FastifyInstance } from 'fastify';
+import { afterEach, beforeEach } from 'vitest';
+import { buildServer } from './app.ts';
 import { loadConfig, type ServerConfig } from './config.ts';
 
 export interface Recorded {
@@ -114,4 +117,28 @@ export function rawRequest(
     });
     socket.on('error', reject);
   });
+}
+
+/**
+ * A fresh stub MLflow before each test and, on demand, a Parallax server in front of it; both are
+ * closed after the test. Tests that build their own server assign it to `ctx.app`.
+ */
+export function useStubbedServer() {
+  const ctx: { stub: Stub; app: FastifyInstance | undefined } = {
+    stub: undefined as unknown as Stub, // set before each test
+    app: undefined,
+  };
+  beforeEach(async () => {
+    ctx.stub = await startStub();
+  });
+  afterEach(async () => {
+    await ctx.app?.close();
+    ctx.app = undefined;
+    await ctx.stub.close();
+  });
+  const serverFor = async (env: Record<string, string> = {}): Promise<FastifyInstance> => {
+    ctx.app = await buildServer(testConfig({ MLFLOW_TRACKING_URI: ctx.stub.url, ...env }));
+    return ctx.app;
+  };
+  return { ctx, serverFor };
 }
