@@ -6,6 +6,7 @@ import { ErrorNotice } from '@/components/ErrorNotice';
 import { Skeleton } from '@/components/Skeleton';
 import { experimentSearchParams, type ExperimentListState } from '@/lib/experiment-list-state';
 import { ExperimentTable } from './ExperimentTable';
+import { ListFooter } from '@/components/ListFooter';
 
 interface ExperimentListProps {
   state: ExperimentListState;
@@ -66,28 +67,18 @@ export function ExperimentList({ state, onClearSearch, onRename, onDelete }: Exp
       <ExperimentTable
         experiments={experiments}
         view={state.view}
-        // Times are relative to when the page was fetched: consistent across rows, and pure.
         onRename={onRename}
         onDelete={onDelete}
         onRestore={(e) => restore.mutate(e.experiment_id)}
         restoringId={restore.isPending ? restore.variables : undefined}
       />
-      <div className="list-footer">
-        <span className="list-count" aria-live="polite">
-          {experiments.length} {experiments.length === 1 ? 'experiment' : 'experiments'}
-          {query.hasNextPage && ', more available'}
-        </span>
-        {query.hasNextPage && (
-          <button
-            type="button"
-            className="btn"
-            disabled={query.isFetchingNextPage}
-            onClick={() => void query.fetchNextPage()}
-          >
-            {query.isFetchingNextPage ? 'Loading…' : 'Load more'}
-          </button>
-        )}
-      </div>
+      <ListFooter
+        count={experiments.length}
+        noun={['experiment', 'experiments']}
+        hasMore={query.hasNextPage}
+        loadingMore={query.isFetchingNextPage}
+        onLoadMore={() => void query.fetchNextPage()}
+      />
     </div>
   );
 }

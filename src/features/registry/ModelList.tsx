@@ -5,6 +5,7 @@ import { ErrorNotice } from '@/components/ErrorNotice';
 import { Skeleton } from '@/components/Skeleton';
 import { containsFilter } from '@/lib/search-filter';
 import { ModelTable } from './ModelTable';
+import { ListFooter } from '@/components/ListFooter';
 
 export function ModelList({ q, onClearSearch }: { q: string; onClearSearch: () => void }) {
   const query = useInfiniteQuery({
@@ -41,22 +42,13 @@ export function ModelList({ q, onClearSearch }: { q: string; onClearSearch: () =
   return (
     <div className={query.isPlaceholderData ? 'list is-stale' : 'list'}>
       <ModelTable models={models} />
-      <div className="list-footer">
-        <span className="list-count" aria-live="polite">
-          {models.length} {models.length === 1 ? 'model' : 'models'}
-          {query.hasNextPage && ', more available'}
-        </span>
-        {query.hasNextPage && (
-          <button
-            type="button"
-            className="btn"
-            disabled={query.isFetchingNextPage}
-            onClick={() => void query.fetchNextPage()}
-          >
-            {query.isFetchingNextPage ? 'Loading…' : 'Load more'}
-          </button>
-        )}
-      </div>
+      <ListFooter
+        count={models.length}
+        noun={['model', 'models']}
+        hasMore={query.hasNextPage}
+        loadingMore={query.isFetchingNextPage}
+        onLoadMore={() => void query.fetchNextPage()}
+      />
     </div>
   );
 }
