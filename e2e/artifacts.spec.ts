@@ -72,6 +72,8 @@ test('the tree lists the seeded artifacts lazily, one level per expand, with siz
     'aria-expanded',
     'true',
   );
+  // The folder's children arrive lazily; Right moves into them once they are there.
+  await expect(tree.getByRole('treeitem', { name: 'loss.png' })).toBeVisible();
   await page.keyboard.press('ArrowRight');
   await expect(tree.getByRole('treeitem', { name: 'loss.png' })).toBeFocused();
   await page.keyboard.press('Enter');
