@@ -142,8 +142,12 @@ test('a RUNNING run shows new points after a refresh', async ({ page }) => {
   await expect(chart).toHaveAttribute('data-points-drawn', '5');
   for (let step = 5; step < 12; step++)
     await mlflow.logMetric(runId, 'acc', 0.5 + step / 100, step);
-  await chart.getByRole('button', { name: 'Refresh' }).click();
-  await expect(chart).toHaveAttribute('data-points-drawn', '12');
+  // The server re-reads a RUNNING run's history once its copy is a few seconds old, so a refresh
+  // right after logging may still show the old points: refresh until the new ones arrive.
+  await expect(async () => {
+    await chart.getByRole('button', { name: 'Refresh' }).click();
+    await expect(chart).toHaveAttribute('data-points-drawn', '12', { timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
   expect((await drawn(page, runId, 'acc'))?.steps.at(-1)).toBe(11);
 });
 

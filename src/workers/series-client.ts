@@ -11,7 +11,7 @@ import type {
   SmoothRequest,
   ToWorker,
 } from './protocol';
-import { fetchFull, fetchSampled, smooth } from './series-tasks';
+import { runTask } from './series-tasks';
 
 interface Pending {
   request: SeriesRequest;
@@ -25,24 +25,13 @@ let broken = false;
 let nextId = 1;
 const pending = new Map<number, Pending>();
 
-function runInPlace(request: SeriesRequest, signal?: AbortSignal): Promise<unknown> {
-  switch (request.type) {
-    case 'full':
-      return fetchFull(request, signal);
-    case 'sampled':
-      return fetchSampled(request, signal);
-    case 'smooth':
-      return Promise.resolve(smooth(request));
-  }
-}
-
 function fallBack(reason: unknown) {
   if (broken) return;
   broken = true;
   console.warn('Parallax: the series worker failed; working on the main thread.', reason);
   worker?.terminate();
   worker = null;
-  for (const p of pending.values()) runInPlace(p.request, p.signal).then(p.resolve, p.reject);
+  for (const p of pending.values()) runTask(p.request, p.signal).then(p.resolve, p.reject);
   pending.clear();
 }
 
@@ -81,7 +70,7 @@ function post<K extends keyof SeriesResults>(
   transfer: Transferable[] = [],
 ): Promise<SeriesResults[K]> {
   const w = getWorker();
-  if (!w) return runInPlace(request, signal) as Promise<SeriesResults[K]>;
+  if (!w) return runTask(request, signal) as Promise<SeriesResults[K]>;
   return new Promise<SeriesResults[K]>((resolve, reject) => {
     if (signal?.aborted) {
       reject(signal.reason);

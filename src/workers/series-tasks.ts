@@ -5,7 +5,14 @@ import type { MetricPoint } from '@/api/metrics';
 import { reduce } from '@/lib/downsample';
 import { decodeMetricSeries } from '@/lib/metric-series';
 import { smoothEma } from '@/lib/smoothing';
-import type { ChartSeries, FullRequest, SampledRequest, SmoothRequest } from './protocol';
+import type {
+  ChartSeries,
+  FullRequest,
+  SampledRequest,
+  SeriesRequest,
+  SeriesResults,
+  SmoothRequest,
+} from './protocol';
 
 export async function fetchFull(req: FullRequest, signal?: AbortSignal): Promise<ChartSeries> {
   const wire = await getMetricSeries(
@@ -78,4 +85,19 @@ export async function fetchSampled(
 
 export function smooth(req: SmoothRequest): Float64Array {
   return smoothEma(req.step, req.value, req.weight);
+}
+
+/** One request, wherever it runs: in the worker, or on the main thread when the worker failed. */
+export function runTask(
+  request: SeriesRequest,
+  signal?: AbortSignal,
+): Promise<SeriesResults[keyof SeriesResults]> {
+  switch (request.type) {
+    case 'full':
+      return fetchFull(request, signal);
+    case 'sampled':
+      return fetchSampled(request, signal);
+    case 'smooth':
+      return Promise.resolve(smooth(request));
+  }
 }

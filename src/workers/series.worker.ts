@@ -1,21 +1,10 @@
 // A message router only: the work lives in series-tasks.ts and src/lib/.
 import { MlflowError } from '@/api/errors';
 import { transferables } from './protocol';
-import type { FromWorker, SeriesRequest, ToWorker } from './protocol';
-import { fetchFull, fetchSampled, smooth } from './series-tasks';
+import type { FromWorker, ToWorker } from './protocol';
+import { runTask } from './series-tasks';
 
 const inFlight = new Map<number, AbortController>();
-
-function run(request: SeriesRequest, signal: AbortSignal) {
-  switch (request.type) {
-    case 'full':
-      return fetchFull(request, signal);
-    case 'sampled':
-      return fetchSampled(request, signal);
-    case 'smooth':
-      return Promise.resolve(smooth(request));
-  }
-}
 
 self.onmessage = async (event: MessageEvent<ToWorker>) => {
   const msg = event.data;
@@ -27,7 +16,7 @@ self.onmessage = async (event: MessageEvent<ToWorker>) => {
   inFlight.set(msg.id, controller);
   let reply: FromWorker;
   try {
-    const result = await run(msg.request, controller.signal);
+    const result = await runTask(msg.request, controller.signal);
     reply = { id: msg.id, ok: true, result };
     self.postMessage(reply, { transfer: transferables(result) });
   } catch (e) {
