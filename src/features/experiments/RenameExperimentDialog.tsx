@@ -1,7 +1,8 @@
 import { useMutation } from '@tanstack/react-query';
 import { experimentMutations } from '@/api/queries/experiments';
 import type { Experiment } from '@/api/types';
-import { ExperimentNameDialog } from './ExperimentNameDialog';
+import { NameDialog } from '@/components/NameDialog';
+import { validateExperimentName } from '@/lib/experiment-name';
 
 interface RenameExperimentDialogProps {
   experiment: Experiment;
@@ -11,7 +12,8 @@ interface RenameExperimentDialogProps {
 export function RenameExperimentDialog({ experiment, onClose }: RenameExperimentDialogProps) {
   const rename = useMutation(experimentMutations.rename());
   return (
-    <ExperimentNameDialog
+    <NameDialog
+      validate={validateExperimentName}
       title="Rename experiment"
       label="New name"
       submitLabel="Rename"

@@ -43,12 +43,13 @@ export function RunActions({ run }: { run: RunView }) {
           Delete
         </button>
       )}
-      <RenameRunDialog
-        runId={run.runId}
-        currentName={run.name}
-        open={renaming}
-        onOpenChange={setRenaming}
-      />
+      {renaming && (
+        <RenameRunDialog
+          runId={run.runId}
+          currentName={run.name}
+          onClose={() => setRenaming(false)}
+        />
+      )}
       <ConfirmDialog
         open={confirmDelete}
         onOpenChange={setConfirmDelete}

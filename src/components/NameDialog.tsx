@@ -1,13 +1,14 @@
 import * as Dialog from '@radix-ui/react-dialog';
 import { useId, useState, type FormEvent } from 'react';
-import { ErrorNotice } from '@/components/ErrorNotice';
-import { validateExperimentName } from '@/lib/experiment-name';
+import { ErrorNotice } from './ErrorNotice';
 
-interface ExperimentNameDialogProps {
+interface NameDialogProps {
   title: string;
   label: string;
   submitLabel: string;
   initialName: string;
+  /** A local check before anything is sent: the problem to show, or undefined when fine. */
+  validate: (name: string) => string | undefined;
   pending: boolean;
   /** MLflow's refusal of the last attempt; shown in the dialog, with the typed name kept. */
   error: unknown;
@@ -17,8 +18,8 @@ interface ExperimentNameDialogProps {
   onClose: () => void;
 }
 
-/** A one-field dialog for naming an experiment: checks locally first, then shows MLflow's answer. */
-export function ExperimentNameDialog(props: ExperimentNameDialogProps) {
+/** A one-field dialog for naming something: checks locally first, then shows MLflow's answer. */
+export function NameDialog(props: NameDialogProps) {
   const { title, label, submitLabel, initialName, pending, error, onClose } = props;
   const [name, setName] = useState(initialName);
   const [invalid, setInvalid] = useState<string>();
@@ -27,7 +28,7 @@ export function ExperimentNameDialog(props: ExperimentNameDialogProps) {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const problem = validateExperimentName(name);
+    const problem = props.validate(name);
     setInvalid(problem);
     if (problem) props.onResetError();
     else props.onSubmit(name);
