@@ -39,16 +39,33 @@ test('the runs table of a seeded experiment shows its runs with the right metric
   }
 });
 
-test('runs load on their own, without a click (150 runs in one page of up to 1,000)', async ({
+test('runs load page after page on their own: 100 first, then the rest, each run once', async ({
   page,
 }) => {
   const { paging } = readManifest().experiments;
+  const searches: { max_results?: number; page_token?: string }[] = [];
+  page.on('request', (req) => {
+    if (req.url().endsWith('/api/2.0/mlflow/runs/search')) searches.push(req.postDataJSON());
+  });
   await page.goto(`/experiments/${paging.id}`);
   await expect(page.getByText('150 runs loaded')).toBeVisible();
   const root = page.getByTestId('runs-table');
   await expect(root).toHaveAttribute('data-loaded-count', '150');
   await expect(root).toHaveAttribute('data-complete', 'true');
   await expect(page.getByRole('button', { name: 'Load more runs' })).toBeHidden();
+  // Two pages: the small first one, then the next through MLflow's page token.
+  expect(searches.map((s) => s.max_results)).toEqual([100, 1000]);
+  expect(searches[0]?.page_token).toBeUndefined();
+  expect(searches[1]?.page_token).toBeTruthy();
+  // The default order is newest first; the last row is the oldest run, loaded by the second page.
+  const expected = await mlflow.searchRuns(paging.id);
+  const last = expected.at(-1);
+  if (!last) throw new Error('the paging experiment has no runs');
+  await root.locator('.runs-scroll').evaluate((el) => {
+    el.scrollTop = el.scrollHeight;
+  });
+  const grid = page.getByRole('grid', { name: 'Runs' });
+  await expect(grid.getByRole('link', { name: runName(last), exact: true })).toBeVisible();
 });
 
 test('an empty experiment says so and how to log a run', async ({ page }) => {

@@ -10,6 +10,14 @@ export interface RunsPage {
   nextPageToken: string | undefined;
 }
 
+/**
+ * The first page is small so the first rows paint fast: MLflow's search costs ~1.5 ms per run on
+ * SQLite (100 runs in ~0.1 s, 1,000 in ~1.7 s). Later pages are 1,000, MLflow's default, since the
+ * cost is linear and fewer round trips win. Tokens are offsets, so page sizes may differ.
+ */
+export const FIRST_RUNS_PAGE = 100;
+export const RUNS_PAGE = 1000;
+
 export const runQueries = {
   all: ['runs'] as const,
   searches: () => [...runQueries.all, 'search'] as const,
@@ -19,7 +27,8 @@ export const runQueries = {
     infiniteQueryOptions({
       queryKey: [...runQueries.searches(), params] as const,
       queryFn: async ({ pageParam, signal }): Promise<RunsPage> => {
-        const res = await searchRuns({ ...params, pageToken: pageParam }, signal);
+        const maxResults = pageParam === undefined ? FIRST_RUNS_PAGE : RUNS_PAGE;
+        const res = await searchRuns({ ...params, maxResults, pageToken: pageParam }, signal);
         return {
           runs: (res.runs ?? []).map(normalizeRun),
           // An empty token also means the last page.

@@ -34,7 +34,7 @@ interface RunsPagesInput {
 }
 
 /**
- * The runs in the table's order, loaded page after page (1,000 at a time) without a click until
+ * The runs in the table's order, loaded page after page (100 first, then 1,000 at a time) without a click until
  * AUTO_LOAD_LIMIT. The sort goes to the server while runs are missing; once every run is loaded a
  * new sort reorders them in the browser with the same comparator, without a request.
  */
