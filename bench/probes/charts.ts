@@ -1,5 +1,6 @@
 // W2/W3 charts: T_chart_first, T_full_fidelity, T_zoom, points drawn, spike retention, bytes and
 // long tasks, for Parallax and MLflow's UI, through the same probe.
+import { pixelCovered, type Geometry } from '../lib/spikes.ts';
 import type { Browser, Page, Request, Response } from '@playwright/test';
 import { longTasks, openSession, whenTrue } from '../lib/browser.ts';
 import { round } from '../lib/stats.ts';
@@ -28,9 +29,15 @@ export interface ChartTarget {
 }
 
 export interface Retention {
+  /** Spikes whose exact value was drawn, or whose pixel the drawn line covers (bench/lib/spikes.ts). */
   retained: number;
   total: number;
   fraction: number | null;
+  /** Spikes drawn as a vertex with their exact step and value. */
+  value_retained: number;
+  value_fraction: number | null;
+  /** False when the plot's geometry could not be read: then only exact values count. */
+  pixel_checked: boolean;
 }
 
 export interface ChartSample {
@@ -116,20 +123,68 @@ function retention(
   runs: ChartRun[],
   drawn: Map<string, Map<number, number>>,
   window: [number, number] | null,
+  geometry: Geometry | null,
 ): Retention {
   let retained = 0;
+  let exact = 0;
   let total = 0;
   for (const run of runs) {
     const pts = drawn.get(run.run_id);
     if (!pts) continue; // a run the UI did not draw: reported through runs_drawn
+    const sorted = [...pts].sort((a, b) => a[0] - b[0]);
+    const steps = sorted.map((p) => p[0]);
+    const values = sorted.map((p) => p[1]);
     for (const sp of run.spikes) {
       if (window && (sp.step < window[0] || sp.step > window[1])) continue;
       total++;
       const v = pts.get(sp.step);
-      if (v !== undefined && close(v, sp.value)) retained++;
+      const isExact = v !== undefined && close(v, sp.value);
+      if (isExact) exact++;
+      if (isExact || (geometry && pixelCovered(steps, values, sp.step, sp.value, geometry)))
+        retained++;
     }
   }
-  return { retained, total, fraction: total ? round(retained / total, 3) : null };
+  const frac = (n: number) => (total ? round(n / total, 3) : null);
+  return {
+    retained,
+    total,
+    fraction: frac(retained),
+    value_retained: exact,
+    value_fraction: frac(exact),
+    pixel_checked: geometry !== null,
+  };
+}
+
+/** The plot's axes and size as drawn: Parallax's chart attributes, or Plotly's layout for MLflow. */
+async function plotGeometry(page: Page, ui: Ui): Promise<Geometry | null> {
+  return page.evaluate((ui) => {
+    const pair = (t: string | null | undefined) => {
+      const p = (t ?? '').split(',').map(Number);
+      return p.length === 2 && p.every(Number.isFinite) ? (p as [number, number]) : null;
+    };
+    if (ui === 'parallax') {
+      const root = document.querySelector('[data-testid="metric-chart"]');
+      const clip = root?.querySelector('svg.recharts-surface clipPath rect');
+      const x = pair(root?.getAttribute('data-x-domain'));
+      const y = pair(root?.getAttribute('data-y-domain'));
+      const width = Number(clip?.getAttribute('width'));
+      const height = Number(clip?.getAttribute('height'));
+      return x && y && width > 0 && height > 0 ? { x, y, width, height } : null;
+    }
+    const gd = document.querySelector('.js-plotly-plot') as unknown as {
+      _fullLayout?: {
+        xaxis?: { range?: number[]; type?: string };
+        yaxis?: { range?: number[]; type?: string };
+        _size?: { w: number; h: number };
+      };
+    } | null;
+    const l = gd?._fullLayout;
+    // Only linear axes map this way (MLflow's default for step charts).
+    if (!l?.xaxis?.range || !l.yaxis?.range || !l._size || l.yaxis.type === 'log') return null;
+    const x = pair(l.xaxis.range.join(','));
+    const y = pair(l.yaxis.range.join(','));
+    return x && y ? { x, y, width: l._size.w, height: l._size.h } : null;
+  }, ui);
 }
 
 /** What Parallax drew, through its test hook `window.__parallaxCharts["runId:key"]`. */
@@ -353,7 +408,7 @@ export async function runChartOnce(browser: Browser, t: ChartTarget): Promise<Ch
       s.points_drawn = [...overview.values()].reduce((n, m) => n + m.size, 0);
     }
     s.runs_drawn = overview.size;
-    s.spikes_overview = retention(t.runs, overview, null);
+    s.spikes_overview = retention(t.runs, overview, null, await plotGeometry(page, t.ui));
 
     // One drag-zoom over 45–55% of the plot area. At 1280 px MLflow's chart card is squeezed by its
     // Assistant panel (W3: 44 px wide, too narrow for a drag), so both UIs get a wider window first.
@@ -392,7 +447,7 @@ export async function runChartOnce(browser: Browser, t: ChartTarget): Promise<Ch
       const got = await parallaxDrawnSeries(page, t.runs, t.key);
       if (got) {
         s.zoom_window = got.window;
-        s.spikes_zoom = retention(t.runs, got.drawn, got.window);
+        s.spikes_zoom = retention(t.runs, got.drawn, got.window, await plotGeometry(page, t.ui));
       }
       s.points_drawn_zoom = await page.evaluate(() =>
         Array.from<El>(document.querySelectorAll('[data-testid="metric-chart"]')).reduce(
@@ -412,7 +467,7 @@ export async function runChartOnce(browser: Browser, t: ChartTarget): Promise<Ch
           (b) => b.start === lastRange.start && b.end === lastRange.end,
         ))
           for (const [id, pts] of r.points) drawn.set(id, pts);
-        s.spikes_zoom = retention(t.runs, drawn, s.zoom_window);
+        s.spikes_zoom = retention(t.runs, drawn, s.zoom_window, await plotGeometry(page, t.ui));
         s.points_drawn_zoom = [...drawn.values()].reduce((n, m) => n + m.size, 0);
       }
     }

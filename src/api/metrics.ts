@@ -113,7 +113,10 @@ export async function getMetricHistory(
   return out;
 }
 
-/** Parallax's full-fidelity reduction of one run's metric over a step window. */
+/**
+ * Parallax's full-fidelity reduction of one run's metric over a step window: M4 (first, last, min
+ * and max of each column), so every spike is a drawn vertex whatever the zoom.
+ */
 export function getMetricSeries(
   params: { runId: string; metricKey: string; points: number; window?: StepWindow | undefined },
   signal?: AbortSignal,
@@ -126,6 +129,7 @@ export function getMetricSeries(
       points: Math.max(2, Math.round(params.points)),
       start_step: params.window?.startStep,
       end_step: params.window?.endStep,
+      method: 'm4',
     },
     signal,
   );

@@ -4,6 +4,7 @@ import {
   extent,
   linePoints,
   logTicks,
+  niceLinearTicks,
   MAX_POINTS_PER_CHART,
   paddedDomain,
   pointsPerRun,
@@ -39,12 +40,49 @@ describe('chart points', () => {
     expect(logTicks([0.1, 10])).toEqual([0.1, 0.2, 0.5, 1, 2, 5, 10]);
   });
   it('asks for about two points per pixel column, within 20k points per chart', () => {
-    expect(pointsPerRun(500, 1)).toBe(1024);
-    expect(pointsPerRun(501, 1)).toBe(1024);
-    expect(pointsPerRun(1300, 1)).toBe(2816);
+    expect(pointsPerRun(500, 1)).toBe(2048);
+    expect(pointsPerRun(512, 1)).toBe(2048);
+    expect(pointsPerRun(513, 1)).toBe(2304);
+    expect(pointsPerRun(1300, 1)).toBe(5376);
+    expect(pointsPerRun(600, 20)).toBe(1000);
     for (const runs of [1, 7, 20, 100]) {
       expect(pointsPerRun(4000, runs) * runs).toBeLessThanOrEqual(MAX_POINTS_PER_CHART);
     }
     expect(pointsPerRun(0, 1)).toBeGreaterThan(0);
+  });
+});
+
+describe('niceLinearTicks', () => {
+  it('spans the range with tidy steps', () => {
+    expect(niceLinearTicks([0.13, 0.87])).toEqual({
+      domain: [0, 1],
+      ticks: [0, 0.2, 0.4, 0.6, 0.8, 1],
+    });
+    expect(niceLinearTicks([-3, 47])).toEqual({
+      domain: [-10, 50],
+      ticks: [-10, 0, 10, 20, 30, 40, 50],
+    });
+  });
+
+  it('covers the data and keeps every tick inside the domain', () => {
+    for (const [a, b] of [
+      [1e-7, 3e-7],
+      [12_345, 98_765],
+      [-0.004, 0.0031],
+      [2.5, 2.5000001],
+    ] as [number, number][]) {
+      const { domain, ticks } = niceLinearTicks([a, b]);
+      expect(domain[0]).toBeLessThanOrEqual(a);
+      expect(domain[1]).toBeGreaterThanOrEqual(b);
+      expect(ticks[0]).toBe(domain[0]);
+      expect(ticks.at(-1)).toBe(domain[1]);
+      expect(ticks.length).toBeGreaterThanOrEqual(2);
+      expect(ticks.length).toBeLessThanOrEqual(11);
+    }
+  });
+
+  it('passes an empty or non-finite range through', () => {
+    expect(niceLinearTicks([1, 1]).domain).toEqual([1, 1]);
+    expect(niceLinearTicks([Number.NaN, 1]).ticks).toEqual([]);
   });
 });

@@ -68,6 +68,30 @@ export function paddedDomain(range: [number, number] | null, scale: YScale): [nu
   return [min - pad, max + pad];
 }
 
+/**
+ * Tidy ticks (1, 2 or 5 × 10^k apart) and the domain they span, for a linear axis. The chart
+ * passes an explicit domain instead of recharts' 'auto' so that recharts does not scan every
+ * series' points again each time a line is added (lines are drawn a few per frame).
+ */
+export function niceLinearTicks(
+  [min, max]: [number, number],
+  count = 5,
+): { domain: [number, number]; ticks: number[] } {
+  if (!(Number.isFinite(min) && Number.isFinite(max)) || min >= max) {
+    return { domain: [min, max], ticks: Number.isFinite(min) ? [min] : [] };
+  }
+  const raw = (max - min) / Math.max(1, count);
+  const mag = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 5, 10].map((m) => m * mag).find((s) => s >= raw) ?? 10 * mag;
+  const lo = Math.floor(min / step) * step;
+  const hi = Math.ceil(max / step) * step;
+  const ticks: number[] = [];
+  // Rounded so that 0.1 * 3 style float error does not reach the labels.
+  for (let i = 0, v = lo; v <= hi + step / 2; i++, v = lo + i * step)
+    ticks.push(+v.toPrecision(12));
+  return { domain: [+lo.toPrecision(12), +hi.toPrecision(12)], ticks };
+}
+
 /** Tick values for a log axis: each decade, with 2 and 5 between them when there are few decades. */
 export function logTicks([min, max]: [number, number]): number[] {
   const lo = Math.floor(Math.log10(min));
@@ -88,11 +112,14 @@ export function logTicks([min, max]: [number, number]): number[] {
 export const MAX_POINTS_PER_CHART = 20_000;
 
 /**
- * Points to ask for per run: about two per pixel column (each bucket keeps its min and max, so at
- * most ~4 vertices per column), in steps of 256 so that resizing by a few pixels does not refetch,
- * and never more than 20k for the whole chart.
+ * Points to ask for per run, for M4: four per column (first, last, min, max) with at least one
+ * column per pixel (rounded up to 64 so that resizing by a few pixels does not refetch), which
+ * makes the drawn line pixel-exact; never more than 20k for the whole chart.
  */
 export function pointsPerRun(width: number, runCount: number): number {
-  const wanted = Math.ceil((Math.max(width, 200) * 2) / 256) * 256;
-  return Math.max(64, Math.min(wanted, Math.floor(MAX_POINTS_PER_CHART / Math.max(1, runCount))));
+  const columns = Math.ceil(Math.max(width, 200) / 64) * 64;
+  return Math.max(
+    64,
+    Math.min(4 * columns, Math.floor(MAX_POINTS_PER_CHART / Math.max(1, runCount))),
+  );
 }

@@ -20,8 +20,9 @@ export async function fetchFull(req: FullRequest, signal?: AbortSignal): Promise
     signal,
   );
   const d = decodeMetricSeries(wire);
-  // An exact answer's band is each point itself: nothing to shade.
-  const merged = !wire.exact;
+  // An exact answer's band is each point itself, and an M4 line already reaches every column's
+  // min and max: nothing to shade in either case.
+  const merged = !wire.exact && wire.method !== 'm4';
   return {
     runId: wire.run_id,
     key: wire.key,

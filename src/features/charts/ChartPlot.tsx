@@ -2,7 +2,7 @@ import { memo, useMemo } from 'react';
 import { Area, CartesianGrid, ComposedChart, Line, XAxis, YAxis } from 'recharts';
 import type { XAxisMode, YScale } from '@/lib/chart-axes';
 import { formatDuration, formatStep, formatWallTime } from '@/lib/chart-axes';
-import { bandPoints, linePoints, logTicks } from '@/lib/chart-points';
+import { bandPoints, linePoints, logTicks, niceLinearTicks } from '@/lib/chart-points';
 import type { DrawnRun } from './chart-types';
 import { PLOT } from './chart-types';
 
@@ -15,6 +15,12 @@ interface ChartPlotProps {
   xDomain: [number, number];
   yDomain: [number, number];
 }
+
+/**
+ * Bands only where they stay readable, and where they add something: an M4 line already reaches
+ * every bucket's min and max. recharts' Area costs about as much as three Lines of the same size.
+ */
+const MAX_BAND_RUNS = 3;
 
 export function formatX(mode: XAxisMode, x: number, span: number): string {
   if (mode === 'wall') return formatWallTime(x, span);
@@ -41,18 +47,11 @@ export const ChartPlot = memo(function ChartPlot({
   xDomain,
   yDomain,
 }: ChartPlotProps) {
-  const layers = useMemo(
+  const bands = runs.length <= MAX_BAND_RUNS;
+  const yTicks = useMemo(
     () =>
-      runs.map((r) => ({
-        run: r,
-        raw: linePoints(r.x, r.series.value, yScale),
-        smoothed: r.smoothed ? linePoints(r.x, r.smoothed, yScale) : null,
-        band:
-          r.series.bandMin && r.series.bandMax
-            ? bandPoints(r.x, r.series.bandMin, r.series.bandMax, yScale)
-            : null,
-      })),
-    [runs, yScale],
+      yScale === 'log' ? { domain: yDomain, ticks: logTicks(yDomain) } : niceLinearTicks(yDomain),
+    [yScale, yDomain],
   );
   const span = xDomain[1] - xDomain[0];
   return (
@@ -78,62 +77,85 @@ export const ChartPlot = memo(function ChartPlot({
       <YAxis
         type="number"
         scale={yScale}
-        // Linear: recharts rounds the data's extent to tidy ticks. Log: whole decades from us,
-        // since recharts' automatic log domain can start at 0.
-        domain={yScale === 'log' ? yDomain : ['auto', 'auto']}
-        allowDataOverflow={yScale === 'log'}
-        ticks={yScale === 'log' ? logTicks(yDomain) : undefined}
+        // Our domain and ticks, never 'auto': recharts would scan every line's points again each
+        // time a line is added, and its automatic log domain can start at 0.
+        domain={yTicks.domain}
+        allowDataOverflow
+        ticks={yTicks.ticks}
         width={PLOT.yAxisWidth}
         tickFormatter={formatY}
         stroke="var(--text-faint)"
         tick={{ fill: 'var(--text-muted)', fontSize: 11 }}
       />
-      {layers.map(({ run, band }) =>
-        band ? (
-          <Area
-            key={`band-${run.runId}`}
-            data={band}
-            dataKey="band"
-            stroke="none"
-            fill={run.color}
-            fillOpacity={0.18}
-            isAnimationActive={false}
-            dot={false}
-            activeDot={false}
-          />
-        ) : null,
+      {runs.map((run) => (
+        <RunLayer key={run.runId} run={run} yScale={yScale} band={bands} />
+      ))}
+    </ComposedChart>
+  );
+});
+
+/**
+ * One run's band, raw line and smoothed line, memoised on the run object: when one run's series
+ * changes (a refresh, a late arrival) the other runs' lines do not re-render.
+ */
+const RunLayer = memo(function RunLayer({
+  run,
+  yScale,
+  band,
+}: {
+  run: DrawnRun;
+  yScale: YScale;
+  band: boolean;
+}) {
+  const raw = useMemo(() => linePoints(run.x, run.series.value, yScale), [run, yScale]);
+  const smoothed = useMemo(
+    () => (run.smoothed ? linePoints(run.x, run.smoothed, yScale) : null),
+    [run, yScale],
+  );
+  const { bandMin, bandMax } = run.series;
+  const bandData = useMemo(
+    () => (band && bandMin && bandMax ? bandPoints(run.x, bandMin, bandMax, yScale) : null),
+    [band, run.x, bandMin, bandMax, yScale],
+  );
+  return (
+    <>
+      {bandData && (
+        <Area
+          data={bandData}
+          dataKey="band"
+          stroke="none"
+          fill={run.color}
+          fillOpacity={0.18}
+          isAnimationActive={false}
+          dot={false}
+          activeDot={false}
+        />
       )}
-      {layers.map(({ run, raw, smoothed }) => (
+      <Line
+        data={raw}
+        dataKey="y"
+        name={run.name}
+        stroke={run.color}
+        strokeWidth={smoothed ? 1 : 1.5}
+        strokeOpacity={smoothed ? 0.3 : 1}
+        dot={false}
+        activeDot={false}
+        isAnimationActive={false}
+        className="metric-line-raw"
+      />
+      {smoothed && (
         <Line
-          key={`raw-${run.runId}`}
-          data={raw}
+          data={smoothed}
           dataKey="y"
-          name={run.name}
+          name={`${run.name} (smoothed)`}
           stroke={run.color}
-          strokeWidth={smoothed ? 1 : 1.5}
-          strokeOpacity={smoothed ? 0.3 : 1}
+          strokeWidth={1.75}
           dot={false}
           activeDot={false}
           isAnimationActive={false}
-          className="metric-line-raw"
+          className="metric-line-smoothed"
         />
-      ))}
-      {layers.map(({ run, smoothed }) =>
-        smoothed ? (
-          <Line
-            key={`smooth-${run.runId}`}
-            data={smoothed}
-            dataKey="y"
-            name={`${run.name} (smoothed)`}
-            stroke={run.color}
-            strokeWidth={1.75}
-            dot={false}
-            activeDot={false}
-            isAnimationActive={false}
-            className="metric-line-smoothed"
-          />
-        ) : null,
       )}
-    </ComposedChart>
+    </>
   );
 });

@@ -19,6 +19,7 @@ import { useChartSeries } from './useChartSeries';
 import { useChartZoom } from './useChartZoom';
 import { useDrawnRuns } from './useDrawnRuns';
 import { useElementWidth } from './useElementWidth';
+import { usePublishedSeries } from './test-hook';
 import { useSmoothedValues } from './useSmoothedValues';
 import './charts.css';
 
@@ -54,6 +55,7 @@ export function MetricChart({ runs, metricKey, height = 260, title }: MetricChar
     yScale,
     smoothed,
   );
+  usePublishedSeries(drawn);
   const queryClient = useQueryClient();
   const onExport = useChartExport(rootRef, runs, metricKey, window);
 
@@ -87,6 +89,9 @@ export function MetricChart({ runs, metricKey, height = 260, title }: MetricChar
       data-raw-count={summary.rawCount ?? ''}
       data-exact={String(summary.exact)}
       data-source={summary.source}
+      // The drawn axes' domains: the bench maps a spike to its pixel with them.
+      data-x-domain={summary.xDomain.join(',')}
+      data-y-domain={summary.yDomain.join(',')}
       aria-busy={data.fetching}
     >
       <div className="metric-chart-header">

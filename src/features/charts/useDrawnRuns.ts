@@ -1,11 +1,10 @@
-import { useLayoutEffect, useMemo } from 'react';
+import { useMemo } from 'react';
 import type { XAxisMode, YScale } from '@/lib/chart-axes';
 import { undrawable, xCoordinates } from '@/lib/chart-axes';
-import { extent, paddedDomain } from '@/lib/chart-points';
+import { extent, niceLinearTicks, paddedDomain } from '@/lib/chart-points';
 import type { ChartSeries } from '@/workers/protocol';
 import type { DrawnRun, RunSeriesState } from './chart-types';
 import { seriesId } from './series-ids';
-import { publishDrawnSeries } from './test-hook';
 
 /** The visible runs as drawn, with the axes' domains and what the badge and messages say. */
 export function useDrawnRuns(
@@ -56,7 +55,12 @@ export function useDrawnRuns(
       infinite += u.infinite;
       nonPositive += u.nonPositive;
     }
-    const source = runs.some((r) => r.series.source === 'sampled') ? 'sampled' : 'full';
+    const source =
+      runs.length === 0
+        ? 'none'
+        : runs.some((r) => r.series.source === 'sampled')
+          ? 'sampled'
+          : 'full';
     const exact = runs.length > 0 && runs.every((r) => r.series.exact);
     const xs = extent(runs.map((r) => r.x)) ?? [0, 1];
     const xDomain: [number, number] = xs[0] === xs[1] ? [xs[0] - 1, xs[1] + 1] : xs;
@@ -64,11 +68,13 @@ export function useDrawnRuns(
       r.series.value,
       ...(r.series.bandMin && r.series.bandMax ? [r.series.bandMin, r.series.bandMax] : []),
     ]);
-    const yDomain = paddedDomain(extent(yArrays, yScale), yScale);
+    const padded = paddedDomain(extent(yArrays, yScale), yScale);
+    // The axis as drawn: tidy bounds on a linear scale (ChartPlot derives the same ticks).
+    const yDomain = yScale === 'log' ? padded : niceLinearTicks(padded).domain;
     return {
       drawnPoints,
       rawCount: rawKnown ? rawCount : null,
-      source: source as 'sampled' | 'full',
+      source: source as 'none' | 'sampled' | 'full',
       exact,
       nan,
       infinite,
@@ -77,18 +83,6 @@ export function useDrawnRuns(
       yDomain,
     };
   }, [runs, yScale]);
-
-  // Layout effect: the hook changes in the same task as the chart's data-* attributes.
-  useLayoutEffect(() => {
-    for (const r of runs) {
-      publishDrawnSeries(r.runId, r.series.key, {
-        steps: Array.from(r.series.step),
-        values: Array.from(r.series.value),
-        source: r.series.source,
-        exact: r.series.exact,
-      });
-    }
-  }, [runs]);
 
   return { runs, summary };
 }
