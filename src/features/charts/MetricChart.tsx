@@ -15,6 +15,7 @@ import { ChartOverlay } from './ChartOverlay';
 import { ChartPlot } from './ChartPlot';
 import type { ChartRun } from './chart-types';
 import { useChartExport } from './useChartExport';
+import { useChartKeys } from './useChartKeys';
 import { useChartSeries } from './useChartSeries';
 import { useChartZoom } from './useChartZoom';
 import { useDrawnRuns } from './useDrawnRuns';
@@ -56,6 +57,7 @@ export function MetricChart({ runs, metricKey, height = 260, title }: MetricChar
   );
   const queryClient = useQueryClient();
   const onExport = useChartExport(rootRef, runs, metricKey, window);
+  const keys = useChartKeys(runs, drawn, metricKey, window, setWindow);
 
   const onZoom = useCallback(
     (x0: number, x1: number) => {
@@ -107,8 +109,9 @@ export function MetricChart({ runs, metricKey, height = 260, title }: MetricChar
         onRefresh={refresh}
         refreshing={data.fetching}
         onExport={onExport}
+        zoomAnnouncement={keys.announcement}
       />
-      <div ref={plotRef} className="metric-chart-plot" style={{ height }}>
+      <div ref={plotRef} className="metric-chart-plot" style={{ height }} {...keys.plotProps}>
         {data.loading || width === 0 ? (
           <Skeleton rows={4} label={`Loading ${metricKey}…`} />
         ) : drawn.length === 0 && data.sampledError ? (
