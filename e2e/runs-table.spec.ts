@@ -22,6 +22,23 @@ async function rowNames(table: Locator): Promise<string[]> {
   return table.locator('tbody tr[data-run-id] .runs-name').allInnerTexts();
 }
 
+/**
+ * Clicks a header until it sorts in `want` order. A click lands in the URL a moment later, so each
+ * click waits for the header to change before deciding on another (reading at once races it).
+ */
+async function sortBy(header: Locator, want: 'ascending' | 'descending') {
+  for (let clicks = 0; clicks < 2; clicks++) {
+    const now = await header.getAttribute('aria-sort');
+    if (now === want) return;
+    await header.getByRole('button').click();
+    await expect(header).toHaveAttribute(
+      'aria-sort',
+      now === null ? /^(ascending|descending)$/ : now === 'ascending' ? 'descending' : 'ascending',
+    );
+  }
+  await expect(header).toHaveAttribute('aria-sort', want);
+}
+
 async function loaded(page: Page, count: number) {
   const root = page.getByTestId('runs-table');
   await expect(root).toHaveAttribute('data-complete', 'true');
@@ -163,10 +180,7 @@ test('the URL reproduces sort, columns, lifecycle, grouping and expanded runs', 
   await loaded(page, runs.length);
 
   const sortHeader = grid(page).getByRole('columnheader', { name: 'loss', exact: true });
-  await sortHeader.getByRole('button').click();
-  if ((await sortHeader.getAttribute('aria-sort')) !== 'ascending')
-    await sortHeader.getByRole('button').click();
-  await expect(sortHeader).toHaveAttribute('aria-sort', 'ascending');
+  await sortBy(sortHeader, 'ascending');
   await page.getByRole('button', { name: 'Columns' }).click();
   await page.getByRole('button', { name: 'Hide f1' }).click();
   await page.getByRole('button', { name: 'Done' }).click();
@@ -242,9 +256,7 @@ test('once every run is loaded, a client-side sort matches MLflow’s order_by',
   ] as const) {
     const header = grid(page).getByRole('columnheader', { name: label, exact: true });
     const want = orderBy.endsWith('ASC') ? 'ascending' : 'descending';
-    await header.getByRole('button').click();
-    if ((await header.getAttribute('aria-sort')) !== want) await header.getByRole('button').click();
-    await expect(header).toHaveAttribute('aria-sort', want);
+    await sortBy(header, want);
     const expected = (await searchRunsOrdered(churn.id, [orderBy])).map(runName);
     // Top-level rows only: children sit under their collapsed parent.
     const topLevel = expected.filter((name) => {
@@ -278,4 +290,235 @@ test('keyboard: j/k move, x selects, Enter opens the run', async ({ page }) => {
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: names[1], level: 1 })).toBeVisible();
   await expect(page).toHaveURL(/\/runs\//);
+});
+
+/** Column ids of the movable (metric / param / tag) headers in view, in display order. */
+async function movableHeaders(page: Page): Promise<string[]> {
+  return grid(page)
+    .locator('thead th[data-move-group]')
+    .evaluateAll((ths) => ths.map((th) => th.getAttribute('data-column-id') ?? ''));
+}
+
+const shortId = (id: string) => id.replace(/^metrics\./, 'm.').replace(/^params\./, 'p.');
+const headerWidth = async (header: Locator) => (await header.boundingBox())?.width ?? NaN;
+
+/** Presses the mouse on `from`, moves in small steps (pointer events, as a hand would) to `to`. */
+async function dragMouse(
+  page: Page,
+  from: { x: number; y: number },
+  to: { x: number; y: number },
+  beforeRelease?: () => Promise<void>,
+) {
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(to.x, to.y, { steps: 12 });
+  await beforeRelease?.();
+  await page.mouse.up();
+}
+
+test('dragging a header onto another reorders the columns; the URL and a reload keep it', async ({
+  page,
+}) => {
+  const { churn } = readManifest().experiments;
+  const runs = await mlflow.searchRuns(churn.id);
+  await page.goto(`/experiments/${churn.id}`);
+  await loaded(page, runs.length);
+  const before = await movableHeaders(page);
+  expect(before.slice(0, 3)).toEqual(['metrics.accuracy', 'metrics.f1', 'metrics.loss']);
+  const loss = grid(page).getByRole('columnheader', { name: 'loss', exact: true });
+  const accuracy = grid(page).getByRole('columnheader', { name: 'accuracy', exact: true });
+  const sortBefore = await loss.getAttribute('aria-sort');
+
+  const from = await loss.boundingBox();
+  const to = await accuracy.boundingBox();
+  if (!from || !to) throw new Error('headers not laid out');
+  // Onto the left half of "accuracy": loss lands before it.
+  await dragMouse(
+    page,
+    { x: from.x + from.width / 2, y: from.y + from.height / 2 },
+    { x: to.x + to.width / 4, y: to.y + to.height / 2 },
+    async () => {
+      await expect(accuracy).toHaveClass(/is-drop-before/);
+      await expect(loss).toHaveClass(/is-dragging/);
+    },
+  );
+
+  const expected = ['metrics.loss', 'metrics.accuracy', 'metrics.f1', ...before.slice(3)];
+  await expect.poll(() => movableHeaders(page)).toEqual(expected);
+  await expect(accuracy).not.toHaveClass(/is-drop-before/);
+  await expect
+    .poll(() => new URL(page.url()).searchParams.get('cols'))
+    .toBe(expected.map(shortId).join(','));
+  // Releasing the drag on a header is not a click on it: the sort did not change.
+  expect(await loss.getAttribute('aria-sort')).toBe(sortBefore);
+  expect(new URL(page.url()).searchParams.has('sort')).toBe(false);
+
+  await page.reload();
+  await loaded(page, runs.length);
+  expect(await movableHeaders(page)).toEqual(expected);
+  // The cells follow their header: the first metric cell of a row is now the loss.
+  const run = runs.find((r) => runName(r) === 'run-01');
+  const cells = rowOf(page, 'run-01').locator('td[data-column^="metrics."]');
+  await expect(cells.first()).toHaveAttribute('data-column', 'metrics.loss');
+  await expect(cells.first()).toHaveText(formatMetric(metric(run as Run, 'loss')));
+});
+
+test('a pinned column cannot be dragged out of the pinned group; Alt+→ moves a header', async ({
+  page,
+}) => {
+  const { churn } = readManifest().experiments;
+  const runs = await mlflow.searchRuns(churn.id);
+  // accuracy pinned next to the name; f1 and loss after the run attributes.
+  await page.goto(`/experiments/${churn.id}?cols=${encodeURIComponent('^m.accuracy,m.f1,m.loss')}`);
+  await loaded(page, runs.length);
+  const accuracy = grid(page).getByRole('columnheader', { name: 'accuracy', exact: true });
+  const loss = grid(page).getByRole('columnheader', { name: 'loss', exact: true });
+  const from = await accuracy.boundingBox();
+  const to = await loss.boundingBox();
+  if (!from || !to) throw new Error('headers not laid out');
+  await dragMouse(
+    page,
+    { x: from.x + from.width / 2, y: from.y + from.height / 2 },
+    { x: to.x + to.width * 0.75, y: to.y + to.height / 2 },
+    async () => {
+      await expect(accuracy).toHaveClass(/is-dragging/);
+      await expect(grid(page).locator('th.is-drop-before, th.is-drop-after')).toHaveCount(0);
+    },
+  );
+  expect(await movableHeaders(page)).toEqual(['metrics.accuracy', 'metrics.f1', 'metrics.loss']);
+
+  // The keyboard path: Alt+→ on a focused header moves it one place, and it keeps the focus.
+  await grid(page)
+    .getByRole('columnheader', { name: 'f1', exact: true })
+    .getByRole('button')
+    .focus();
+  await page.keyboard.press('Alt+ArrowRight');
+  await expect
+    .poll(() => movableHeaders(page))
+    .toEqual(['metrics.accuracy', 'metrics.loss', 'metrics.f1']);
+  await expect(
+    grid(page).getByRole('columnheader', { name: 'f1', exact: true }).getByRole('button'),
+  ).toBeFocused();
+  await expect
+    .poll(() => new URL(page.url()).searchParams.get('cols'))
+    .toBe('^m.accuracy,m.loss,m.f1');
+});
+
+test('dragging a column’s grip resizes it by the dragged amount; a reload keeps the width', async ({
+  page,
+}) => {
+  const { churn } = readManifest().experiments;
+  const runs = await mlflow.searchRuns(churn.id);
+  await page.goto(`/experiments/${churn.id}`);
+  await loaded(page, runs.length);
+  const header = grid(page).getByRole('columnheader', { name: 'f1', exact: true });
+  const cell = rowOf(page, 'run-01').locator('td[data-column="metrics.f1"]');
+  const grip = grid(page).getByRole('separator', { name: 'Resize f1' });
+  const start = await headerWidth(header);
+  const box = await grip.boundingBox();
+  if (!box) throw new Error('no resize grip');
+  const x = box.x + box.width / 2;
+  const y = box.y + box.height / 2;
+  await dragMouse(page, { x, y }, { x: x + 90, y });
+
+  await expect.poll(() => headerWidth(header)).toBeCloseTo(start + 90, -1);
+  const wide = await headerWidth(header);
+  expect(Math.abs(wide - (start + 90))).toBeLessThanOrEqual(2);
+  expect(Math.abs((await headerWidth(cell)) - wide)).toBeLessThanOrEqual(1);
+  await expect(grip).toHaveAttribute('aria-valuenow', String(Math.round(wide)));
+  await expect
+    .poll(() => new URL(page.url()).searchParams.get('w'))
+    .toBe(`m.f1:${Math.round(wide)}`);
+  // No sort from a press on the grip.
+  expect(new URL(page.url()).searchParams.has('sort')).toBe(false);
+
+  await page.reload();
+  await loaded(page, runs.length);
+  expect(Math.abs((await headerWidth(header)) - wide)).toBeLessThanOrEqual(1);
+
+  // Narrower than the minimum is held at 60 px; a double-click restores the default.
+  const again = await grip.boundingBox();
+  if (!again) throw new Error('no resize grip');
+  await dragMouse(
+    page,
+    { x: again.x + again.width / 2, y },
+    { x: again.x + again.width / 2 - 400, y },
+  );
+  await expect(grip).toHaveAttribute('aria-valuenow', '60');
+  await expect.poll(() => headerWidth(header)).toBeCloseTo(60, 0);
+  await grip.dblclick();
+  await expect(grip).toHaveAttribute('aria-valuenow', String(Math.round(start)));
+  await expect.poll(() => new URL(page.url()).searchParams.has('w')).toBe(false);
+});
+
+test('keyboard: a resize grip is a separator; ArrowRight widens its column by 16 px', async ({
+  page,
+}) => {
+  const { churn } = readManifest().experiments;
+  const runs = await mlflow.searchRuns(churn.id);
+  await page.goto(`/experiments/${churn.id}`);
+  await loaded(page, runs.length);
+  const header = grid(page).getByRole('columnheader', { name: 'loss', exact: true });
+  const grip = header.getByRole('separator', { name: 'Resize loss' });
+  await expect(grip).toHaveAttribute('aria-orientation', 'vertical');
+  const start = Math.round(await headerWidth(header));
+  await expect(grip).toHaveAttribute('aria-valuenow', String(start));
+
+  await grip.focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect(grip).toHaveAttribute('aria-valuenow', String(start + 48));
+  await page.keyboard.press('ArrowLeft');
+  await expect(grip).toHaveAttribute('aria-valuenow', String(start + 32));
+  await expect.poll(() => headerWidth(header)).toBeCloseTo(start + 32, 0);
+  await expect(grip).toBeFocused();
+  // The arrows resized the column; they did not move the focused row.
+  await expect(grid(page).locator('tr.is-focused')).toHaveCount(0);
+  await expect.poll(() => new URL(page.url()).searchParams.get('w')).toBe(`m.loss:${start + 32}`);
+
+  await page.reload();
+  await loaded(page, runs.length);
+  await expect(grip).toHaveAttribute('aria-valuenow', String(start + 32));
+  expect(Math.round(await headerWidth(header))).toBe(start + 32);
+});
+
+test('a collapsed group hides its runs, and a reload keeps it collapsed', async ({ page }) => {
+  const { churn } = readManifest().experiments;
+  const runs = await mlflow.searchRuns(churn.id);
+  await page.goto(`/experiments/${churn.id}?group=params.max_depth`);
+  await loaded(page, runs.length);
+  const groupButton = (value: string) =>
+    grid(page)
+      .locator('.runs-group-row')
+      .getByRole('button', { name: new RegExp(`^▾? ?▸? ?${value} \\(`) });
+  // Top-level runs with max_depth 4 (children sit under their parent, wherever it is).
+  const members = runs
+    .filter((r) => param(r, 'max_depth') === '4')
+    .filter((r) => !r.data?.tags?.some((t) => t.key === 'mlflow.parentRunId'))
+    .map(runName);
+  const others = runs
+    .filter((r) => param(r, 'max_depth') === '2')
+    .filter((r) => !r.data?.tags?.some((t) => t.key === 'mlflow.parentRunId'))
+    .map(runName);
+  expect(members.length).toBeGreaterThan(0);
+  for (const name of members) await expect(rowOf(page, name)).toHaveCount(1);
+
+  await groupButton('4').click();
+  await expect(groupButton('4')).toHaveAttribute('aria-expanded', 'false');
+  for (const name of members) await expect(rowOf(page, name)).toHaveCount(0);
+  for (const name of others) await expect(rowOf(page, name)).toHaveCount(1);
+  await expect.poll(() => new URL(page.url()).searchParams.get('closed')).toBe('4');
+
+  await page.reload();
+  await loaded(page, runs.length);
+  await expect(groupButton('4')).toHaveAttribute('aria-expanded', 'false');
+  await expect(groupButton('2')).toHaveAttribute('aria-expanded', 'true');
+  for (const name of members) await expect(rowOf(page, name)).toHaveCount(0);
+  for (const name of others) await expect(rowOf(page, name)).toHaveCount(1);
+
+  // Expanding it again shows its runs and leaves the URL clean.
+  await groupButton('4').click();
+  for (const name of members) await expect(rowOf(page, name)).toHaveCount(1);
+  await expect.poll(() => new URL(page.url()).searchParams.has('closed')).toBe(false);
 });

@@ -55,7 +55,12 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
   app.get('/healthz', async () => ({ ok: true }));
   registerBackendInfo(app, { config, upstream, auth });
   registerArtifact(app, { upstream, auth, retry: config.retry });
-  registerMetricSeries(app, { upstream, auth, retry: config.retry });
+  registerMetricSeries(app, {
+    upstream,
+    auth,
+    retry: config.retry,
+    cacheBytes: config.seriesCacheBytes,
+  });
   await registerProxy(app, { upstream, auth, retry: config.retry });
   await registerStatic(app, config.staticDir);
   return app;

@@ -82,28 +82,78 @@ export interface ByteRange {
   end: number;
 }
 
+/** One range as asked for, before the file's size is known: `a-b`, `a-` or the last `suffix` bytes. */
+export type RangeSpec = { start: number; end: number | undefined } | { suffix: number };
+
 /**
- * One `bytes=` range against a known size. Undefined means "serve it whole" (no header, several
- * ranges, or a syntax we do not read); 'unsatisfiable' is a 416.
+ * What a request's `Range` header asks for. 'none' (no header, or a unit other than bytes, which
+ * RFC 9110 says to ignore) serves the whole file; 'invalid' is a 416 without asking MLflow.
  */
-export function parseRange(
-  header: string | undefined,
-  size: number,
-): ByteRange | 'unsatisfiable' | undefined {
-  if (!header) return undefined;
-  const match = /^bytes=(\d*)-(\d*)$/.exec(header.trim());
-  if (!match) return undefined;
-  const [, from = '', to = ''] = match;
-  if (from === '' && to === '') return undefined;
-  if (from === '') {
-    const length = Number(to);
-    if (length === 0) return 'unsatisfiable';
-    return { start: Math.max(0, size - length), end: size - 1 };
-  }
+export type RangeRequest =
+  { kind: 'none' } | { kind: 'invalid'; reason: string } | { kind: 'range'; spec: RangeSpec };
+
+const RANGE_UNIT = /^([!#$%&'*+.^_`|~\w-]+)\s*=\s*(.*)$/s;
+// 15 digits stay well inside Number.MAX_SAFE_INTEGER (no artifact is a petabyte).
+const RANGE_BOUNDS = /^(?:(\d{1,15})-(\d{0,15})|-(\d{1,15}))$/;
+
+/** Reads one `bytes=` range; several ranges (multipart answers) are refused, as MLflow does. */
+export function readRangeHeader(header: string | undefined): RangeRequest {
+  if (header === undefined || header.trim() === '') return { kind: 'none' };
+  const unit = RANGE_UNIT.exec(header.trim());
+  if (!unit) return { kind: 'invalid', reason: 'The Range header is malformed.' };
+  const [, name = '', set = ''] = unit;
+  if (name.toLowerCase() !== 'bytes') return { kind: 'none' };
+  const parts = set.split(',').map((part) => part.trim());
+  if (parts.length > 1) return { kind: 'invalid', reason: 'Only a single byte range is served.' };
+  const bounds = RANGE_BOUNDS.exec(parts[0] ?? '');
+  if (!bounds)
+    return { kind: 'invalid', reason: `The byte range ${JSON.stringify(set)} is malformed.` };
+  const [, from, to, suffix] = bounds;
+  if (suffix !== undefined) return { kind: 'range', spec: { suffix: Number(suffix) } };
   const start = Number(from);
-  if (start >= size) return 'unsatisfiable';
-  const end = to === '' ? size - 1 : Math.min(Number(to), size - 1);
-  return end < start ? 'unsatisfiable' : { start, end };
+  const end = to ? Number(to) : undefined;
+  if (end !== undefined && end < start) {
+    return {
+      kind: 'invalid',
+      reason: `The byte range ${JSON.stringify(set)} ends before it starts.`,
+    };
+  }
+  return { kind: 'range', spec: { start, end } };
+}
+
+/** The header sent on to MLflow, in the plain form every server reads. */
+export function formatRange(spec: RangeSpec): string {
+  return 'suffix' in spec ? `bytes=-${spec.suffix}` : `bytes=${spec.start}-${spec.end ?? ''}`;
+}
+
+/** A range against a known size (RFC 9110 §14.1.2); 'unsatisfiable' is a 416. */
+export function resolveRange(spec: RangeSpec, size: number): ByteRange | 'unsatisfiable' {
+  if ('suffix' in spec) {
+    if (spec.suffix === 0 || size === 0) return 'unsatisfiable';
+    return { start: Math.max(0, size - spec.suffix), end: size - 1 };
+  }
+  if (spec.start >= size) return 'unsatisfiable';
+  return { start: spec.start, end: Math.min(spec.end ?? size - 1, size - 1) };
+}
+
+/** `bytes a-b/size` of a 206 (size undefined for `*`), or undefined when it is not one. */
+export function parseContentRange(
+  value: string | undefined,
+): (ByteRange & { size: number | undefined }) | undefined {
+  const match = /^bytes (\d{1,15})-(\d{1,15})\/(\d{1,15}|\*)$/i.exec(value?.trim() ?? '');
+  if (!match) return undefined;
+  const [, first = '', last = '', total = ''] = match;
+  const start = Number(first);
+  const end = Number(last);
+  const size = total === '*' ? undefined : Number(total);
+  if (end < start || (size !== undefined && end >= size)) return undefined;
+  return { start, end, size };
+}
+
+/** The whole-file size named by a 416's Content-Range, or undefined. */
+function unsatisfiedSize(value: string | undefined): number | undefined {
+  const match = /^bytes \*\/(\d{1,15})$/i.exec(value?.trim() ?? '');
+  return match ? Number(match[1]) : undefined;
 }
 
 /** Passes on bytes first..last (inclusive) of the stream and ends itself after them. */
@@ -154,6 +204,9 @@ async function serveArtifact(
   if (problem) return sendError(reply, 400, 'INVALID_PARAMETER_VALUE', problem);
   const download = single(query.download) === '1';
   const preview = single(query.preview) === '1';
+  const asked = readRangeHeader(single(request.headers.range));
+  if (asked.kind === 'invalid') return sendError(reply, 416, 'INVALID_RANGE', asked.reason);
+  const spec = asked.kind === 'range' ? asked.spec : undefined;
 
   const target = `/get-artifact?${new URLSearchParams({ path, run_uuid: runId }).toString()}`;
   const aborted = new AbortController();
@@ -167,6 +220,11 @@ async function serveArtifact(
     res = await sendWithRetries(
       async () => {
         const headers: OutgoingHttpHeaders = { 'user-agent': 'parallax', accept: '*/*' };
+        // MLflow 3.17.2's /get-artifact honours one range (werkzeug's make_conditional: 206 with
+        // Content-Range, 416 for several ranges or one outside the file), for local and proxied
+        // stores alike, so a tail preview moves only the tail. Servers that ignore it answer 200;
+        // then the stream is sliced here instead (see sendWhole).
+        if (spec) headers.range = formatRange(spec);
         const authorization = await deps.auth.authorization(forwardedToken);
         if (authorization) headers.authorization = authorization;
         return deps.upstream.request({ method: 'GET', target, headers, signal: aborted.signal });
@@ -182,47 +240,125 @@ async function serveArtifact(
 
   const status = res.statusCode ?? 502;
   if (status === 401 && !forwardedToken) deps.auth.invalidate();
-  if (status >= 400) return relayError(reply, res, status);
-
-  const declared = Number(res.headers['content-length']);
-  const size =
-    Number.isFinite(declared) && res.headers['content-length'] !== undefined ? declared : undefined;
-  if (preview && size !== undefined && size > PREVIEW_CAP_BYTES) {
+  if (status === 416 && spec) {
     res.destroy();
-    return reply
-      .code(413)
-      .type('application/json; charset=utf-8')
-      .send({
-        error_code: 'ARTIFACT_TOO_LARGE',
-        message: `This artifact is ${size} bytes, over the ${PREVIEW_CAP_BYTES}-byte preview limit. Download it instead.`,
-        size,
-      });
+    return sendUnsatisfiable(reply, unsatisfiedSize(res.headers['content-range']));
   }
+  if (status >= 400) return relayError(reply, res, status);
+  const served: Served = { reply, res, path, download, preview };
+  if (status === 206) return sendPartial(served);
+  return sendWhole(served, spec);
+}
 
+interface Served {
+  reply: FastifyReply;
+  res: IncomingMessage;
+  path: string;
+  download: boolean;
+  preview: boolean;
+}
+
+/** MLflow answered the range itself: its part goes on as it came, after a check of its framing. */
+function sendPartial({ reply, res, path, download, preview }: Served): FastifyReply {
+  const part = parseContentRange(res.headers['content-range']);
+  const declared = contentLength(res);
+  const length = part ? part.end - part.start + 1 : 0;
+  if (!part || (declared !== undefined && declared !== length)) {
+    res.destroy();
+    return sendError(
+      reply,
+      502,
+      'BAD_UPSTREAM_RESPONSE',
+      `MLflow answered 206 with Content-Range ${JSON.stringify(res.headers['content-range'] ?? '')} and Content-Length ${declared ?? 'none'}.`,
+    );
+  }
+  // The cap is about what is read, and only the range is.
+  if (preview && length > PREVIEW_CAP_BYTES)
+    return sendTooLarge(reply, res, { what: 'range', bytes: length, size: part.size });
+  return withArtifactHeaders(reply, path, download)
+    .code(206)
+    .header('accept-ranges', 'bytes')
+    .header('content-range', `bytes ${part.start}-${part.end}/${part.size ?? '*'}`)
+    .header('content-length', length)
+    .send(res);
+}
+
+/** MLflow sent the whole file: served whole, or sliced here when a range was asked for. */
+function sendWhole(
+  { reply, res, path, download, preview }: Served,
+  spec?: RangeSpec,
+): FastifyReply {
+  const size = contentLength(res);
+  // Without a size neither a suffix nor the cap can be worked out: the file goes on whole, which
+  // RFC 9110 allows in answer to a Range.
+  if (!spec || size === undefined) {
+    if (preview && size !== undefined && size > PREVIEW_CAP_BYTES) {
+      return sendTooLarge(reply, res, { what: 'artifact', bytes: size, size });
+    }
+    withArtifactHeaders(reply, path, download);
+    if (size === undefined) return reply.send(res);
+    return reply.header('accept-ranges', 'bytes').header('content-length', size).send(res);
+  }
+  const range = resolveRange(spec, size);
+  if (range === 'unsatisfiable') {
+    res.destroy();
+    return sendUnsatisfiable(reply, size);
+  }
+  // Bytes before the window are read and dropped, and MLflow is cut off after it: what is read is
+  // everything up to the window's end, so that is what the cap weighs (a whole tail, a short head).
+  if (preview && range.end + 1 > PREVIEW_CAP_BYTES) {
+    return sendTooLarge(reply, res, { what: 'artifact', bytes: size, size });
+  }
+  const slice = new Slice(range.start, range.end, () => res.destroy());
+  res.on('error', (err) => slice.destroy(err));
+  return withArtifactHeaders(reply, path, download)
+    .code(206)
+    .header('accept-ranges', 'bytes')
+    .header('content-range', `bytes ${range.start}-${range.end}/${size}`)
+    .header('content-length', range.end - range.start + 1)
+    .send(res.pipe(slice));
+}
+
+function withArtifactHeaders(reply: FastifyReply, path: string, download: boolean): FastifyReply {
   const type = safeContentType(path);
-  reply
+  return reply
     .header('content-type', type)
     .header('x-content-type-options', 'nosniff')
     .header('content-security-policy', type === 'image/svg+xml' ? SVG_CSP : ARTIFACT_CSP)
     .header('content-disposition', contentDisposition(path, download))
     .header('cache-control', 'private, no-cache');
-  if (size === undefined) return reply.send(res);
-  reply.header('accept-ranges', 'bytes');
+}
 
-  const range = parseRange(single(request.headers.range), size);
-  if (range === 'unsatisfiable') {
-    res.destroy();
-    reply.header('content-range', `bytes */${size}`);
-    return sendError(reply, 416, 'INVALID_RANGE', `The range lies outside the ${size}-byte file.`);
-  }
-  if (range === undefined) return reply.header('content-length', size).send(res);
-  const slice = new Slice(range.start, range.end, () => res.destroy());
-  res.on('error', (err) => slice.destroy(err));
+/** 413 for a preview that would read more than the cap; `size` is the whole file's, when known. */
+function sendTooLarge(
+  reply: FastifyReply,
+  res: IncomingMessage,
+  read: { what: 'artifact' | 'range'; bytes: number; size: number | undefined },
+): FastifyReply {
+  res.destroy();
+  const advice =
+    read.what === 'range' ? 'Ask for a smaller range or download it.' : 'Download it instead.';
   return reply
-    .code(206)
-    .header('content-range', `bytes ${range.start}-${range.end}/${size}`)
-    .header('content-length', range.end - range.start + 1)
-    .send(res.pipe(slice));
+    .code(413)
+    .type('application/json; charset=utf-8')
+    .send({
+      error_code: 'ARTIFACT_TOO_LARGE',
+      message: `This ${read.what} is ${read.bytes} bytes, over the ${PREVIEW_CAP_BYTES}-byte preview limit. ${advice}`,
+      size: read.size,
+    });
+}
+
+function sendUnsatisfiable(reply: FastifyReply, size: number | undefined): FastifyReply {
+  if (size === undefined) {
+    return sendError(reply, 416, 'INVALID_RANGE', 'The range lies outside the file.');
+  }
+  reply.header('content-range', `bytes */${size}`);
+  return sendError(reply, 416, 'INVALID_RANGE', `The range lies outside the ${size}-byte file.`);
+}
+
+function contentLength(res: IncomingMessage): number | undefined {
+  const raw = res.headers['content-length'];
+  return raw !== undefined && /^\d{1,15}$/.test(raw.trim()) ? Number(raw) : undefined;
 }
 
 /** MLflow's error, in MLflow's shape, never its body as whatever type it claimed. */

@@ -17,6 +17,7 @@ describe('loadConfig', () => {
     expect(config.upstreamTimeoutMs).toBe(30_000);
     expect(config.connectTimeoutMs).toBe(5_000);
     expect(config.logLevel).toBe('warn');
+    expect(config.seriesCacheBytes).toBe(256 * 1024 * 1024);
   });
 
   it('requires a tracking URI unless DATABRICKS_HOST is set', () => {
@@ -125,5 +126,19 @@ describe('loadConfig', () => {
       staticDir: '/srv/parallax',
       logLevel: 'info',
     });
+  });
+
+  it('sizes the metric-series cache from PARALLAX_SERIES_CACHE_MB (0 turns it off)', () => {
+    const mb = (value: string) => loadConfig({ ...oss, PARALLAX_SERIES_CACHE_MB: value });
+    expect(mb('16').seriesCacheBytes).toBe(16 * 1024 * 1024);
+    expect(mb(' 0 ').seriesCacheBytes).toBe(0);
+    expect(mb('').seriesCacheBytes).toBe(256 * 1024 * 1024);
+    expect(mb('1048576').seriesCacheBytes).toBe(1024 ** 4);
+    for (const bad of ['1.5', '-1', '64MB', '1048577', '1e3']) {
+      expect(() => mb(bad)).toThrow(ConfigError);
+      expect(() => mb(bad)).toThrow(
+        `PARALLAX_SERIES_CACHE_MB must be an integer from 0 to 1048576, got ${JSON.stringify(bad)}.`,
+      );
+    }
   });
 });

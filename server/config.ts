@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_SERIES_CACHE_MB } from './metric-cache.ts';
 
 export type BackendKind = 'oss' | 'databricks';
 
@@ -36,6 +37,8 @@ export interface ServerConfig {
   connectTimeoutMs: number;
   retry: RetryConfig;
   logLevel: LogLevel;
+  /** Byte budget of the server's metric-series cache (`PARALLAX_SERIES_CACHE_MB`); 0 turns it off. */
+  seriesCacheBytes: number;
   /** Non-fatal remarks about the environment, printed once at start. */
   warnings: string[];
 }
@@ -59,6 +62,8 @@ const LOG_LEVELS: readonly LogLevel[] = [
   'trace',
   'silent',
 ];
+
+const MIB = 1024 * 1024;
 
 export const DEFAULT_RETRY: RetryConfig = {
   maxAttempts: 4,
@@ -110,6 +115,8 @@ export function loadConfig(env: Env = process.env): ServerConfig {
     connectTimeoutMs: parseIntIn(env, 'PARALLAX_CONNECT_TIMEOUT_MS', 5_000, 1, 600_000),
     retry: DEFAULT_RETRY,
     logLevel: parseLogLevel(read(env, 'PARALLAX_LOG_LEVEL') ?? 'warn'),
+    seriesCacheBytes:
+      parseIntIn(env, 'PARALLAX_SERIES_CACHE_MB', DEFAULT_SERIES_CACHE_MB, 0, 1_048_576) * MIB,
     warnings,
   };
 }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from './config.ts';
-import { ByteLru, seriesCacheBytes } from './metric-cache.ts';
+import { ByteLru } from './metric-cache.ts';
 
 describe('ByteLru', () => {
   it('evicts the least recently used entries once over its byte budget', () => {
@@ -23,17 +22,5 @@ describe('ByteLru', () => {
     lru.delete('a');
     expect([lru.size, lru.bytes]).toEqual([0, 0]);
     expect(new ByteLru<number>(0).set('x', 1, 1)).toBe(false);
-  });
-});
-
-describe('PARALLAX_SERIES_CACHE_MB', () => {
-  it('defaults to 256 MB, accepts 0, refuses nonsense', () => {
-    expect(seriesCacheBytes({})).toBe(256 * 1024 * 1024);
-    expect(seriesCacheBytes({ PARALLAX_SERIES_CACHE_MB: '16' })).toBe(16 * 1024 * 1024);
-    expect(seriesCacheBytes({ PARALLAX_SERIES_CACHE_MB: '0' })).toBe(0);
-    expect(() => seriesCacheBytes({ PARALLAX_SERIES_CACHE_MB: '1.5' })).toThrow(ConfigError);
-    expect(() => seriesCacheBytes({ PARALLAX_SERIES_CACHE_MB: '-1' })).toThrow(
-      /PARALLAX_SERIES_CACHE_MB/,
-    );
   });
 });

@@ -1,5 +1,3 @@
-import { ConfigError } from './config.ts';
-
 /**
  * Least-recently-used map bounded by bytes, not entries: one 1M-step series weighs as much as
  * thousands of short ones. A value larger than the whole budget is not kept at all.
@@ -51,15 +49,10 @@ export class ByteLru<V> {
 
 export const DEFAULT_SERIES_CACHE_MB = 256;
 
-/** `PARALLAX_SERIES_CACHE_MB` (default 256; 0 turns the cache off) in bytes. */
-export function seriesCacheBytes(env: Record<string, string | undefined> = process.env): number {
-  const raw = env.PARALLAX_SERIES_CACHE_MB?.trim();
-  if (!raw) return DEFAULT_SERIES_CACHE_MB * 1024 * 1024;
-  const mb = /^\d+$/.test(raw) ? Number(raw) : NaN;
-  if (!Number.isSafeInteger(mb) || mb > 1_048_576) {
-    throw new ConfigError(
-      `PARALLAX_SERIES_CACHE_MB must be an integer from 0 to 1048576, got ${JSON.stringify(raw)}.`,
-    );
-  }
-  return mb * 1024 * 1024;
+/**
+ * The cache size when none is passed in. The configured one (`PARALLAX_SERIES_CACHE_MB`) is read
+ * and validated with the other settings in config.ts and handed over as `cacheBytes`.
+ */
+export function seriesCacheBytes(): number {
+  return DEFAULT_SERIES_CACHE_MB * 1024 * 1024;
 }

@@ -1,5 +1,5 @@
 // Everything that shapes the runs table, as it lives in the URL, so a reload or a pasted link
-// reproduces the view: `?filter=…&sort=…&dir=…&cols=…&lifecycle=…&group=…&open=…`.
+// reproduces the view: `?filter=…&sort=…&dir=…&cols=…&w=…&lifecycle=…&group=…&closed=…&open=…`.
 import { readRunSort, writeRunSort } from './run-sort';
 import type { RunSort } from './run-sort';
 
@@ -30,6 +30,17 @@ export interface RunsViewState {
   groupBy: string | undefined;
   /** Run ids whose children are shown. */
   expanded: string[];
+  /** Column widths in px by column id, only those the user changed. */
+  widths: Readonly<Record<string, number>>;
+  /** Values of the collapsed groups; null stands for the group of runs without the value. */
+  closedGroups: (string | null)[];
+}
+
+export const MIN_COLUMN_WIDTH = 60;
+export const MAX_COLUMN_WIDTH = 800;
+
+export function clampColumnWidth(px: number): number {
+  return Math.round(Math.min(MAX_COLUMN_WIDTH, Math.max(MIN_COLUMN_WIDTH, px)));
 }
 
 const KIND_CODE: Record<ColumnKind, string> = { metrics: 'm', params: 'p', tags: 't' };
@@ -63,6 +74,58 @@ export function decodeColumns(value: string): ColumnChoice[] {
   return out;
 }
 
+// Column ids are `<kind>.<key>` (or a bare id like `duration`); the kind becomes one letter.
+const ID_PREFIX: [string, string][] = [
+  ['metrics.', 'm.'],
+  ['params.', 'p.'],
+  ['tags.', 't.'],
+  ['attributes.', 'a.'],
+];
+
+function shortId(id: string): string {
+  for (const [long, short] of ID_PREFIX)
+    if (id.startsWith(long)) return short + escapeKey(id.slice(long.length));
+  return escapeKey(id);
+}
+
+function longId(token: string): string {
+  for (const [long, short] of ID_PREFIX)
+    if (token.startsWith(short)) return long + unescapeKey(token.slice(short.length));
+  return unescapeKey(token);
+}
+
+/** `m.accuracy:180,a.run_name:300`: short column id, a colon, whole pixels. */
+export function encodeWidths(widths: Readonly<Record<string, number>>): string {
+  return Object.entries(widths)
+    .map(([id, px]) => `${shortId(id)}:${clampColumnWidth(px)}`)
+    .join(',');
+}
+
+/** Unreadable tokens are dropped; widths out of range are clamped. */
+export function decodeWidths(value: string): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const token of value.split(',')) {
+    // The last colon: keys may contain colons, widths never do.
+    const colon = token.lastIndexOf(':');
+    const px = token.slice(colon + 1);
+    if (colon <= 0 || !/^\d{1,5}$/.test(px)) continue;
+    out[longId(token.slice(0, colon))] = clampColumnWidth(Number(px));
+  }
+  return out;
+}
+
+// A key-like escape for group values; `%00` cannot come out of it, so it stands for "no value".
+const NO_VALUE = '%00';
+
+/** Collapsed group values, comma-separated and escaped like column keys. */
+export function encodeGroups(values: readonly (string | null)[]): string {
+  return values.map((v) => (v === null ? NO_VALUE : escapeKey(v))).join(',');
+}
+
+export function decodeGroups(value: string): (string | null)[] {
+  return [...new Set(value.split(',').map((t) => (t === NO_VALUE ? null : unescapeKey(t))))];
+}
+
 function readLifecycle(value: string | null): RunsLifecycle {
   return value === 'deleted' || value === 'all' ? value : 'active';
 }
@@ -70,6 +133,8 @@ function readLifecycle(value: string | null): RunsLifecycle {
 export function readRunsViewState(search: URLSearchParams): RunsViewState {
   const cols = search.get('cols');
   const open = search.get('open');
+  const widths = search.get('w');
+  const closed = search.get('closed');
   return {
     filter: search.get('filter') ?? '',
     sort: readRunSort(search),
@@ -77,6 +142,9 @@ export function readRunsViewState(search: URLSearchParams): RunsViewState {
     lifecycle: readLifecycle(search.get('lifecycle')),
     groupBy: search.get('group') || undefined,
     expanded: open ? open.split(',').filter(Boolean) : [],
+    widths: widths ? decodeWidths(widths) : {},
+    // Present but empty is one group: the runs whose value is the empty string.
+    closedGroups: closed === null ? [] : decodeGroups(closed),
   };
 }
 
@@ -99,5 +167,10 @@ export function writeRunsViewState(
   if (patch.lifecycle) set('lifecycle', patch.lifecycle === 'active' ? '' : patch.lifecycle);
   if ('groupBy' in patch) set('group', patch.groupBy);
   if (patch.expanded) set('open', [...new Set(patch.expanded)].join(','));
+  if (patch.widths) set('w', encodeWidths(patch.widths));
+  if (patch.closedGroups) {
+    if (patch.closedGroups.length > 0) next.set('closed', encodeGroups(patch.closedGroups));
+    else next.delete('closed');
+  }
   return next;
 }

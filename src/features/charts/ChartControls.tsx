@@ -16,6 +16,8 @@ interface ChartControlsProps {
   onRefresh: () => void;
   refreshing: boolean;
   onExport: (kind: ExportKind) => void;
+  /** Where a zoom or pan key left the window, for screen readers. */
+  zoomAnnouncement?: string;
 }
 
 /** The chart's toolbar: every control is a labelled form element or button (keyboard-usable). */
@@ -76,6 +78,9 @@ export function ChartControls(props: ChartControlsProps) {
           </DropdownMenu.Content>
         </DropdownMenu.Portal>
       </DropdownMenu.Root>
+      <span className="visually-hidden" role="status">
+        {props.zoomAnnouncement}
+      </span>
     </div>
   );
 }

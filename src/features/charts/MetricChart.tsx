@@ -15,6 +15,7 @@ import { ChartOverlay } from './ChartOverlay';
 import { ChartPlot } from './ChartPlot';
 import type { ChartRun } from './chart-types';
 import { useChartExport } from './useChartExport';
+import { useChartKeys } from './useChartKeys';
 import { useChartSeries } from './useChartSeries';
 import { useChartZoom } from './useChartZoom';
 import { useDrawnRuns } from './useDrawnRuns';
@@ -58,6 +59,7 @@ export function MetricChart({ runs, metricKey, height = 260, title }: MetricChar
   usePublishedSeries(drawn);
   const queryClient = useQueryClient();
   const onExport = useChartExport(rootRef, runs, metricKey, window);
+  const keys = useChartKeys(runs, drawn, metricKey, window, setWindow);
 
   const onZoom = useCallback(
     (x0: number, x1: number) => {
@@ -112,8 +114,9 @@ export function MetricChart({ runs, metricKey, height = 260, title }: MetricChar
         onRefresh={refresh}
         refreshing={data.fetching}
         onExport={onExport}
+        zoomAnnouncement={keys.announcement}
       />
-      <div ref={plotRef} className="metric-chart-plot" style={{ height }}>
+      <div ref={plotRef} className="metric-chart-plot" style={{ height }} {...keys.plotProps}>
         {data.loading || width === 0 ? (
           <Skeleton rows={4} label={`Loading ${metricKey}…`} />
         ) : drawn.length === 0 && data.sampledError ? (

@@ -2,13 +2,13 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { ReactTable } from '@tanstack/react-table';
-import { RunsHeaderCell } from './RunsHeaderCell';
+import { RunsHeaderRow } from './RunsHeaderRow';
 import { RunsRow } from './RunsRow';
 import type { RowActions } from './RunsRow';
 import { ROW_HEIGHT } from './runs-table-model';
 import type { RunsTableFeatures, TableRow } from './runs-table-model';
-import { useColumnWindow } from './useColumnWindow';
-import { SELECT_COLUMN_ID } from './useRunsTableColumns';
+import { useColumnLayout } from './useColumnLayout';
+import type { ColumnActions } from './useColumnLayout';
 
 interface RunsGridProps {
   table: ReactTable<RunsTableFeatures, TableRow, unknown>;
@@ -21,6 +21,9 @@ interface RunsGridProps {
     toggleAll: () => void;
   };
   allSelected: boolean | 'some';
+  /** Column widths the user set, by column id. */
+  widths: Readonly<Record<string, number>>;
+  columnActions: ColumnActions;
 }
 
 const isTyping = (el: EventTarget) =>
@@ -33,14 +36,17 @@ const isTyping = (el: EventTarget) =>
  * The rows as a real table: a sticky header, only the rows and columns in view rendered, spacers
  * for the rest. Keyboard: j/k (or ↓/↑) move the focused row, x toggles its selection, Enter opens it.
  */
-export function RunsGrid({ table, rows, selected, busy, actions, allSelected }: RunsGridProps) {
+export function RunsGrid(props: RunsGridProps) {
+  const { table, rows, selected, busy, actions, allSelected, columnActions } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
   const [focused, setFocused] = useState(-1);
-  const headerById = new Map(
-    (table.getHeaderGroups()[0]?.headers ?? []).map((h) => [h.column.id, h]),
-  );
   const columns = table.getAllLeafColumns();
-  const { rendered, totalWidth } = useColumnWindow(columns, scrollRef);
+  const { rendered, colWidths, totalWidth, drag, resizing, controls } = useColumnLayout(
+    columns,
+    props.widths,
+    columnActions,
+    scrollRef,
+  );
 
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer re-renders its host itself
   const virtualizer = useVirtualizer({
@@ -64,7 +70,7 @@ export function RunsGrid({ table, rows, selected, busy, actions, allSelected }: 
     () => ({
       select: (i, shift) => latest.current.actions.select(i, shift),
       toggleExpanded: (id) => latest.current.actions.toggleExpanded(id),
-      toggleGroup: (id) => latest.current.actions.toggleGroup(id),
+      toggleGroup: (group) => latest.current.actions.toggleGroup(group),
       focus: setFocused,
     }),
     [],
@@ -90,13 +96,13 @@ export function RunsGrid({ table, rows, selected, busy, actions, allSelected }: 
         break;
       case 'x':
         if (row?.type === 'run') actions.select(focused, e.shiftKey);
-        else if (row) actions.toggleGroup(row.id);
+        else if (row) actions.toggleGroup(row);
         break;
       case 'Enter':
         // A focused link or button inside the table handles its own Enter.
         if (e.target !== e.currentTarget) return;
         if (row?.type === 'run') actions.open(row.run.runId);
-        else if (row) actions.toggleGroup(row.id);
+        else if (row) actions.toggleGroup(row);
         break;
       default:
         return;
@@ -120,46 +126,26 @@ export function RunsGrid({ table, rows, selected, busy, actions, allSelected }: 
         style={{ width: totalWidth }}
       >
         <colgroup>
-          {rendered.map((c) => (
-            <col key={c.key} style={{ width: c.width }} />
+          {rendered.map((c, i) => (
+            <col key={c.key} style={{ width: colWidths[i] }} />
           ))}
         </colgroup>
         <thead>
-          <tr aria-rowindex={1}>
-            {rendered.map((c) => {
-              const header = headerById.get(c.id);
-              if (c.spacer !== undefined || !header)
-                return <th key={c.key} aria-hidden="true" className="runs-col-spacer" />;
-              if (c.id === SELECT_COLUMN_ID) {
-                return (
-                  <th key={c.key} scope="col" className={c.className} style={c.style}>
-                    <input
-                      type="checkbox"
-                      className="runs-checkbox"
-                      aria-label="Select all runs"
-                      checked={allSelected === true}
-                      ref={(el) => {
-                        if (el) el.indeterminate = allSelected === 'some';
-                      }}
-                      onChange={actions.toggleAll}
-                    />
-                  </th>
-                );
-              }
-              return (
-                <RunsHeaderCell
-                  key={c.key}
-                  header={header}
-                  style={c.style}
-                  onSort={() => {
-                    header.column.toggleSorting();
-                    // A new sort starts at the top: the rows below the fold are now other runs.
-                    scrollRef.current?.scrollTo({ top: 0 });
-                  }}
-                />
-              );
-            })}
-          </tr>
+          <RunsHeaderRow
+            rendered={rendered}
+            colWidths={colWidths}
+            headers={table.getHeaderGroups()[0]?.headers ?? []}
+            allSelected={allSelected}
+            onToggleAll={actions.toggleAll}
+            onSort={(header) => {
+              header.column.toggleSorting();
+              // A new sort starts at the top: the rows below the fold are now other runs.
+              scrollRef.current?.scrollTo({ top: 0 });
+            }}
+            drag={drag}
+            resizing={resizing}
+            controls={controls}
+          />
         </thead>
         <tbody>
           {paddingTop > 0 && <SpacerRow height={paddingTop} colSpan={rendered.length} />}

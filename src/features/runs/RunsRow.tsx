@@ -10,7 +10,7 @@ import type { RenderedColumn } from './useColumnWindow';
 export interface RowActions {
   select: (index: number, shift: boolean) => void;
   toggleExpanded: (runId: string) => void;
-  toggleGroup: (groupId: string) => void;
+  toggleGroup: (group: GroupRow) => void;
   focus: (index: number) => void;
 }
 
@@ -130,7 +130,7 @@ function GroupCell({
         type="button"
         className="runs-group-toggle"
         aria-expanded={!row.collapsed}
-        onClick={() => actions.toggleGroup(row.id)}
+        onClick={() => actions.toggleGroup(row)}
       >
         <span aria-hidden="true">{row.collapsed ? '▸' : '▾'} </span>
         <span className="runs-group-label">{row.label}</span>{' '}

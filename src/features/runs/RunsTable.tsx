@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo } from 'react';
 import { functionalUpdate, useTable } from '@tanstack/react-table';
 import type { SortingState } from '@tanstack/react-table';
 import { Link, useNavigate } from 'react-router';
@@ -14,13 +14,14 @@ import { RunsFooter } from './RunsFooter';
 import { RunsGrid } from './RunsGrid';
 import { RunsToolbar } from './RunsToolbar';
 import { SelectionActions } from './SelectionActions';
-import { AUTO_LOAD_LIMIT, runsTableFeatures } from './runs-table-model';
+import { runsTableFeatures } from './runs-table-model';
 import { useDefaultColumns, useRunKeys } from './useRunKeys';
 import { useRunsPages } from './useRunsPages';
 import { useRunsTableColumns } from './useRunsTableColumns';
 import { useRunsViewState } from './useRunsViewState';
 import { useTableRows } from './useTableRows';
 import { useRowSelection } from './useRowSelection';
+import { useViewActions } from './useViewActions';
 import './runs-table.css';
 
 /** The runs of one experiment: loaded page after page, filtered, sorted, grouped and selectable. */
@@ -32,7 +33,7 @@ export function RunsTable({ experimentId }: { experimentId: string }) {
 function ExperimentRuns({ experimentId }: { experimentId: string }) {
   const navigate = useNavigate();
   const [view, updateView] = useRunsViewState();
-  const { query, runs, complete, autoLoading } = useRunsPages({
+  const { query, runs, complete, autoLoading, canLoadMore } = useRunsPages({
     experimentId,
     sort: view.sort,
     filter: view.filter,
@@ -46,8 +47,9 @@ function ExperimentRuns({ experimentId }: { experimentId: string }) {
     () => chosen.filter((c) => c.kind === 'metrics').map((c) => c.key),
     [chosen],
   );
-  const [collapsedGroups, setCollapsedGroups] = useState<ReadonlySet<string>>(new Set());
+  const collapsedGroups = useMemo(() => new Set(view.closedGroups), [view.closedGroups]);
   const rows = useTableRows(runs, view.groupBy, view.expanded, collapsedGroups, metricKeys);
+  const viewActions = useViewActions(updateView, chosen);
   const [selected, setSelected] = useRunSelection(experimentId);
   const selection = useRowSelection(rows, runs, selected, setSelected);
 
@@ -71,23 +73,6 @@ function ExperimentRuns({ experimentId }: { experimentId: string }) {
     sortDescFirst: false,
   });
 
-  // Rows reach these through the grid's latest-props ref, so their identity may change freely.
-  const toggleExpanded = useCallback(
-    (runId: string) => {
-      const now = view.expanded;
-      updateView({
-        expanded: now.includes(runId) ? now.filter((id) => id !== runId) : [...now, runId],
-      });
-    },
-    [updateView, view.expanded],
-  );
-  const toggleGroup = useCallback((id: string) => {
-    setCollapsedGroups((prev) => {
-      const next = new Set(prev);
-      if (!next.delete(id)) next.add(id);
-      return next;
-    });
-  }, []);
   const open = useCallback(
     (runId: string) => void navigate(paths.run.href(experimentId, runId)),
     [navigate, experimentId],
@@ -114,7 +99,7 @@ function ExperimentRuns({ experimentId }: { experimentId: string }) {
       lifecycle={view.lifecycle}
       onLifecycle={(lifecycle) => updateView({ lifecycle })}
       groupBy={view.groupBy}
-      onGroupBy={(groupBy) => updateView({ groupBy })}
+      onGroupBy={viewActions.setGroupBy}
       keys={keys}
       filter={
         <RunsFilterBar
@@ -180,10 +165,12 @@ function ExperimentRuns({ experimentId }: { experimentId: string }) {
           actions={{
             select: selection.select,
             toggleAll: selection.toggleAll,
-            toggleExpanded,
-            toggleGroup,
+            toggleExpanded: viewActions.toggleExpanded,
+            toggleGroup: viewActions.toggleGroup,
             open,
           }}
+          widths={view.widths}
+          columnActions={viewActions}
         />
       )}
       <RunsFooter
@@ -191,9 +178,7 @@ function ExperimentRuns({ experimentId }: { experimentId: string }) {
         complete={complete}
         autoLoading={autoLoading}
         updating={query.isPlaceholderData}
-        canLoadMore={
-          query.hasNextPage && !query.isFetchingNextPage && loadedCount >= AUTO_LOAD_LIMIT
-        }
+        canLoadMore={canLoadMore}
         onLoadMore={() => void query.fetchNextPage()}
       />
       {query.isFetchNextPageError && (

@@ -45,6 +45,8 @@ export interface RunRow {
 export interface GroupRow {
   type: 'group';
   id: string;
+  /** The param or tag value; null for the runs that do not have it. */
+  value: string | null;
   label: string;
   count: number;
   collapsed: boolean;

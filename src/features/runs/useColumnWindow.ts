@@ -1,16 +1,15 @@
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import type { CSSProperties, RefObject } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Column } from '@tanstack/react-table';
 import type { RunColumnMeta, RunsTableFeatures, TableRow } from './runs-table-model';
 
-type RunColumn = Column<RunsTableFeatures, TableRow, unknown>;
+export type RunColumn = Column<RunsTableFeatures, TableRow, unknown>;
 
 /** A column in view, or a spacer standing for the columns scrolled out of view on one side. */
 export interface RenderedColumn {
   key: string;
   id: string;
-  width: number;
   spacer?: 'left' | 'right';
   column?: RunColumn;
   className?: string;
@@ -27,27 +26,48 @@ function cellClass(meta: RunColumnMeta | undefined): string {
   ].join(' ');
 }
 
+/** A column's width: the user's, else its default. */
+export function columnWidth(c: RunColumn, widths: Readonly<Record<string, number>>): number {
+  return widths[c.id] ?? c.getSize();
+}
+
 /**
  * Column virtualization: the sticky columns (checkbox, name, pinned) always, then only the other
  * columns near the horizontal viewport, with one spacer column each side keeping widths right.
- * The list is memoized on the visible range, so vertical scrolling passes rows the same array.
+ * Widths vary per column (`widths`, by id, over the defaults). The rendered list, which rows are
+ * memoized on, holds no widths: it changes with the visible range and the sticky offsets only, so
+ * vertical scrolling and resizing a scrolling column re-render no row. Widths go to the colgroup.
  */
 export function useColumnWindow(
   columns: readonly RunColumn[],
+  widths: Readonly<Record<string, number>>,
   scrollRef: RefObject<HTMLDivElement | null>,
-): { rendered: RenderedColumn[]; totalWidth: number } {
-  const stickyCount = columns.findIndex((c) => !c.columnDef.meta?.sticky);
-  const sticky = stickyCount === -1 ? columns : columns.slice(0, stickyCount);
-  const scrolling = stickyCount === -1 ? [] : columns.slice(stickyCount);
-  const stickyWidth = sticky.reduce((sum, c) => sum + c.getSize(), 0);
+): { rendered: RenderedColumn[]; colWidths: number[]; totalWidth: number } {
+  const { sticky, scrolling } = useMemo((): Record<
+    'sticky' | 'scrolling',
+    readonly RunColumn[]
+  > => {
+    const stickyCount = columns.findIndex((c) => !c.columnDef.meta?.sticky);
+    return stickyCount === -1
+      ? { sticky: columns, scrolling: [] }
+      : { sticky: columns.slice(0, stickyCount), scrolling: columns.slice(stickyCount) };
+  }, [columns]);
+  const sizes = useMemo(() => scrolling.map((c) => columnWidth(c, widths)), [scrolling, widths]);
+  const stickyKey = sticky.map((c) => columnWidth(c, widths)).join(',');
+  const stickyWidth = sticky.reduce((sum, c) => sum + columnWidth(c, widths), 0);
+  // The virtualizer recomputes its item offsets when getItemKey changes identity, and only then:
+  // so it does whenever the widths do, and never on a scroll.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- a new identity per widths is the point
+  const getItemKey = useCallback((i: number) => scrolling[i]?.id ?? i, [scrolling, sizes]);
+  const estimateSize = useCallback((i: number) => sizes[i] ?? 112, [sizes]);
 
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer re-renders its host itself
   const virtualizer = useVirtualizer({
     horizontal: true,
     count: scrolling.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: (i) => scrolling[i]?.getSize() ?? 112,
-    getItemKey: (i) => scrolling[i]?.id ?? i,
+    estimateSize,
+    getItemKey,
     paddingStart: stickyWidth,
     overscan: 3,
     useFlushSync: false,
@@ -58,32 +78,40 @@ export function useColumnWindow(
   const leftSpace = (items[0]?.start ?? stickyWidth) - stickyWidth;
   const totalWidth = virtualizer.getTotalSize();
   const rightSpace = totalWidth - (items.at(-1)?.end ?? stickyWidth);
+  const hasLeft = leftSpace > 0;
+  const hasRight = rightSpace > 0;
 
   const rendered = useMemo(() => {
     const out: RenderedColumn[] = [];
-    let left = 0;
     const describe = (c: RunColumn, style?: CSSProperties): RenderedColumn => ({
       key: c.id,
       id: c.id,
-      width: c.getSize(),
       column: c,
       className: cellClass(c.columnDef.meta),
       style,
       render: c.columnDef.meta?.render,
       metricKey: c.columnDef.meta?.metricKey,
     });
-    for (const c of sticky) {
+    const stickyWidths = stickyKey.split(',').map(Number);
+    let left = 0;
+    sticky.forEach((c, i) => {
       out.push(describe(c, { left }));
-      left += c.getSize();
-    }
-    if (leftSpace > 0) out.push({ key: ' left', id: ' left', width: leftSpace, spacer: 'left' });
+      left += stickyWidths[i] ?? 0;
+    });
+    if (hasLeft) out.push({ key: ' left', id: ' left', spacer: 'left' });
     for (const c of scrolling.slice(first, last + 1)) out.push(describe(c));
-    if (rightSpace > 0)
-      out.push({ key: ' right', id: ' right', width: rightSpace, spacer: 'right' });
+    if (hasRight) out.push({ key: ' right', id: ' right', spacer: 'right' });
     return out;
-    // The column objects change only with the column defs; the window with first/last.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [columns, first, last, leftSpace, rightSpace]);
+  }, [sticky, scrolling, stickyKey, first, last, hasLeft, hasRight]);
 
-  return { rendered, totalWidth };
+  const colWidths = rendered.map((c) =>
+    c.spacer === 'left'
+      ? leftSpace
+      : c.spacer === 'right'
+        ? rightSpace
+        : c.column
+          ? columnWidth(c.column, widths)
+          : 0,
+  );
+  return { rendered, colWidths, totalWidth };
 }

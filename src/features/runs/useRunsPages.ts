@@ -4,6 +4,7 @@ import { runQueries } from '@/api/queries/runs';
 import type { RunsPage } from '@/api/queries/runs';
 import type { RunView } from '@/api/runs';
 import { compareRunsBy, runsSearchFor } from '@/lib/run-sort';
+import { nextPageAction } from '@/lib/runs-paging';
 import type { RunSort } from '@/lib/run-sort';
 import { LIFECYCLE_VIEW_TYPE } from '@/lib/runs-view-state';
 import type { RunsLifecycle } from '@/lib/runs-view-state';
@@ -71,15 +72,24 @@ export function useRunsPages({ experimentId, sort, filter, lifecycle }: RunsPage
     isPlaceholderData,
     fetchNextPage,
   } = query;
-  const autoLoad =
-    hasNextPage &&
-    !isFetchingNextPage &&
-    !isFetchNextPageError &&
-    !isPlaceholderData &&
-    loaded.length < AUTO_LOAD_LIMIT;
+  const next = nextPageAction({
+    hasNextPage,
+    isFetchingNextPage,
+    isFetchNextPageError,
+    isPlaceholderData,
+    loaded: loaded.length,
+    limit: AUTO_LOAD_LIMIT,
+  });
+  const autoLoad = next === 'auto';
   useEffect(() => {
     if (autoLoad) void fetchNextPage();
   }, [autoLoad, fetchNextPage, loaded.length]);
 
-  return { query, runs, complete, autoLoading: autoLoad || isFetchingNextPage };
+  return {
+    query,
+    runs,
+    complete,
+    autoLoading: autoLoad || isFetchingNextPage,
+    canLoadMore: next === 'click',
+  };
 }

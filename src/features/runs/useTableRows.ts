@@ -23,7 +23,8 @@ export function useTableRows(
   runs: readonly RunView[],
   groupBy: string | undefined,
   expanded: readonly string[],
-  collapsedGroups: ReadonlySet<string>,
+  /** Values of the collapsed groups (null: the runs without the value). */
+  collapsedGroups: ReadonlySet<string | null>,
   metricKeys: readonly string[],
 ): TableRow[] {
   const expandedSet = useMemo(() => new Set(expanded), [expanded]);
@@ -33,10 +34,12 @@ export function useTableRows(
     const rows: TableRow[] = [];
     for (const group of groupRuns(runs, by, metricKeys)) {
       const id = `group:${group.value ?? ''}${group.value === undefined ? '\u0000' : ''}`;
-      const collapsed = collapsedGroups.has(id);
+      const value = group.value ?? null;
+      const collapsed = collapsedGroups.has(value);
       rows.push({
         type: 'group',
         id,
+        value,
         label: group.value === undefined ? `(no ${by.key})` : group.value,
         count: group.runs.length,
         collapsed,
