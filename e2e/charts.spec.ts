@@ -67,12 +67,31 @@ test('dragging a small window refines to exact points; the zoom is in the URL an
   const box = await plot.boundingBox();
   if (!box) throw new Error('no plot');
   const y = box.y + box.height / 2;
+  // The previous window stays drawn while the new one loads: no loading skeleton in between.
+  await chart.evaluate((el) => {
+    const g = globalThis as unknown as { __skeletonSeen?: boolean };
+    g.__skeletonSeen = false;
+    // globalThis: the e2e tsconfig has no DOM types.
+    const Observer = (
+      globalThis as unknown as {
+        MutationObserver: new (cb: () => void) => { observe(n: unknown, o: object): void };
+      }
+    ).MutationObserver;
+    new Observer(() => {
+      if (el.querySelector('.skeleton')) g.__skeletonSeen = true;
+    }).observe(el, { childList: true, subtree: true });
+  });
   await page.mouse.move(box.x + box.width * 0.3, y);
   await page.mouse.down();
   await page.mouse.move(box.x + box.width * 0.3 + 12, y, { steps: 4 });
   await page.mouse.up();
   await expect(page).toHaveURL(/zoom%3Aloss=\d+-\d+|zoom:loss=\d+-\d+/);
   await expect(chart).toHaveAttribute('data-exact', 'true');
+  expect(
+    await page.evaluate(
+      () => (globalThis as unknown as { __skeletonSeen?: boolean }).__skeletonSeen,
+    ),
+  ).toBe(false);
   await expect(chart.getByText(/· exact/)).toBeVisible();
   const series = await drawn(page, m.spiky_run_id, 'loss');
   const steps = series?.steps ?? [];

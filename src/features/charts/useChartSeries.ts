@@ -1,8 +1,10 @@
-import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
+import { useQueries, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import type { StepWindow } from '@/api/metrics';
 import { BULK_INTERVAL_MAX_RESULTS } from '@/api/metrics';
 import { metricQueries } from '@/api/queries/metrics';
 import { pointsPerRun } from '@/lib/chart-points';
+import type { ChartSeries } from '@/workers/protocol';
 import type { ChartRun, RunSeriesState } from './chart-types';
 
 const REFRESH_RUNNING_MS = 10_000;
@@ -10,7 +12,8 @@ const REFRESH_RUNNING_MS = 10_000;
 /**
  * Each run's series for one metric: MLflow's stride sample first (one request for all runs),
  * replaced run by run by Parallax's full-fidelity series as it arrives. While a new zoom window
- * loads, the previous window stays on screen.
+ * loads, each run's last full series stays on screen (drawn against the new axes, a coarse preview)
+ * and MLflow is not asked for a sample: the server already holds the history.
  */
 export function useChartSeries(
   runs: readonly ChartRun[],
@@ -24,11 +27,24 @@ export function useChartSeries(
     queries: runs.map((run) => ({
       ...metricQueries.series({ runId: run.runId, key: metricKey, points, window }),
       enabled,
-      placeholderData: keepPreviousData,
       refetchInterval: run.running ? REFRESH_RUNNING_MS : (false as const),
     })),
   });
-  const waiting = full.some((q) => q.data === undefined || q.isPlaceholderData || q.isError);
+  // keepPreviousData does not carry over when useQueries gets a new key (a new observer), so the
+  // last full series of each run is kept here (React's adjust-state-in-render pattern).
+  const [shown, setShown] = useState<{ key: string; byRun: ReadonlyMap<string, ChartSeries> }>({
+    key: metricKey,
+    byRun: new Map(),
+  });
+  const byRun = shown.key === metricKey ? shown.byRun : new Map<string, ChartSeries>();
+  let nextByRun: Map<string, ChartSeries> | null = null;
+  runs.forEach((run, i) => {
+    const data = full[i]?.data;
+    if (data && byRun.get(run.runId) !== data) (nextByRun ??= new Map(byRun)).set(run.runId, data);
+  });
+  if (nextByRun || shown.key !== metricKey) setShown({ key: metricKey, byRun: nextByRun ?? byRun });
+  const waiting = full.some((q) => q.data === undefined || q.isError);
+  const nothingShown = runs.some((r) => !byRun.has(r.runId));
   const anyRunning = runs.some((r) => r.running);
   const sampled = useQuery({
     ...metricQueries.sampled({
@@ -38,18 +54,17 @@ export function useChartSeries(
       window,
       maxResults: Math.min(BULK_INTERVAL_MAX_RESULTS, points),
     }),
-    enabled: enabled && waiting && runs.length > 0,
+    enabled: enabled && waiting && nothingShown && runs.length > 0,
     refetchInterval: anyRunning && waiting ? REFRESH_RUNNING_MS : false,
   });
 
   // Rebuilt each render (cheap); what is costly downstream is cached per series object.
   const states: RunSeriesState[] = runs.map((run, i) => {
     const q = full[i];
-    const fresh = q && !q.isPlaceholderData ? q.data : undefined;
     return {
       run,
       // Fresh full data first, then MLflow's sample of this window, then the last window shown.
-      series: fresh ?? sampled.data?.find((s) => s.runId === run.runId) ?? q?.data,
+      series: q?.data ?? sampled.data?.find((s) => s.runId === run.runId) ?? byRun.get(run.runId),
       fullError: q?.error ?? null,
     };
   });
