@@ -29,6 +29,8 @@ const chartKeys = [
   'longtasks_load',
   'longtask_max_ms',
   'longtasks_over_50ms',
+  'longtasks_after_first_line',
+  'longtask_after_first_line_max_ms',
 ] as const;
 
 /** Parallax's W3 page: the overlay of all 20 runs (override with BENCH_PARALLAX_W3_PATH). */

@@ -52,6 +52,7 @@ export async function alternate<S>(
 const tableKeys = [
   'T_table_first',
   'T_table_all',
+  'T_table_all_min',
   'loaded_runs',
   'load_more_clicks',
   'scroll_p95_ms',
@@ -95,6 +96,10 @@ export async function runsTableSuite(browser: Browser, o: Options): Promise<stri
     const ratios = {
       table_first: ratio(p.T_table_first, m.T_table_first),
       table_all: ratio(p.T_table_all, m.T_table_all),
+      // MLflow's UI did not finish within the cap: Parallax's time over the time MLflow had already
+      // spent is an upper bound of the true ratio.
+      table_all_upper_bound:
+        m.T_table_all === null ? ratio(p.T_table_all, m.T_table_all_min) : null,
       scroll_dropped_frames: ratio(p.scroll_dropped_frames, m.scroll_dropped_frames),
       bytes_all: ratio(p.bytes_all, m.bytes_all),
     };
@@ -123,7 +128,7 @@ export async function runsTableSuite(browser: Browser, o: Options): Promise<stri
       goals,
       goals_met: {
         table_first: met(ratios.table_first, goals.table_first),
-        table_all: met(ratios.table_all, goals.table_all),
+        table_all: met(ratios.table_all ?? ratios.table_all_upper_bound, goals.table_all),
         scroll_p95_ms: met(p.scroll_p95_ms, goals.scroll_p95_ms),
       },
       samples,

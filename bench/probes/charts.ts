@@ -57,6 +57,9 @@ export interface ChartSample {
   longtasks_load: number | null;
   longtask_max_ms: number | null;
   longtasks_over_50ms: number | null;
+  /** Long tasks after the first line was drawn, until the chart settled (page start-up excluded). */
+  longtasks_after_first_line: number | null;
+  longtask_after_first_line_max_ms: number | null;
   errors: string[];
 }
 
@@ -327,6 +330,8 @@ export async function runChartOnce(browser: Browser, t: ChartTarget): Promise<Ch
     longtasks_load: null,
     longtask_max_ms: null,
     longtasks_over_50ms: null,
+    longtasks_after_first_line: null,
+    longtask_after_first_line_max_ms: null,
     errors: [],
   };
   const session = await openSession(browser);
@@ -388,6 +393,11 @@ export async function runChartOnce(browser: Browser, t: ChartTarget): Promise<Ch
     s.longtasks_load = lt.count;
     s.longtask_max_ms = round(lt.max_ms);
     s.longtasks_over_50ms = lt.over_50ms;
+    if (s.T_chart_first !== null) {
+      const after = await longTasks(page, s.T_chart_first, loadEnd);
+      s.longtasks_after_first_line = after.over_50ms;
+      s.longtask_after_first_line_max_ms = round(after.max_ms);
+    }
 
     // Overview: what is drawn now.
     let overview: Map<string, Map<number, number>> = new Map();

@@ -44,7 +44,8 @@ describe('chart points', () => {
     expect(pointsPerRun(512, 1)).toBe(2048);
     expect(pointsPerRun(513, 1)).toBe(2304);
     expect(pointsPerRun(1300, 1)).toBe(5376);
-    expect(pointsPerRun(600, 20)).toBe(1000);
+    expect(pointsPerRun(600, 20)).toBe(500);
+    expect(pointsPerRun(1200, 10)).toBe(1000);
     for (const runs of [1, 7, 20, 100]) {
       expect(pointsPerRun(4000, runs) * runs).toBeLessThanOrEqual(MAX_POINTS_PER_CHART);
     }
