@@ -20,7 +20,7 @@ export interface MetricSeriesDeps {
   upstream: UpstreamClient;
   auth: AuthProvider;
   retry: RetryConfig;
-  /** Defaults to PARALLAX_SERIES_CACHE_MB. */
+  /** From PARALLAX_SERIES_CACHE_MB (server/config.ts); the default size when absent. */
   cacheBytes?: number;
   now?: () => number;
 }
