@@ -1,42 +1,9 @@
 // Metric charts from the keyboard (zoom and pan the step window, same URL state as a drag), and
 // the series worker: off the main thread when it can start, the same charts on the main thread
 // when it cannot. Reads what is drawn through the charts' test hook (src/features/charts/test-hook.ts).
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
-import { readManifest } from './support/manifest';
-
-interface DrawnSeries {
-  steps: number[];
-  values: number[];
-  source: 'sampled' | 'full';
-  exact: boolean;
-}
-
-const charts = () => readManifest().experiments.charts;
-const runUrl = (experimentId: string, runId: string) =>
-  `/experiments/${experimentId}/runs/${runId}`;
-
-async function openChart(page: Page, url: string, key: string): Promise<Locator> {
-  await page.goto(url);
-  await page.getByRole('heading', { name: 'Charts', level: 2 }).scrollIntoViewIfNeeded();
-  const chart = page.locator(`[data-testid="metric-chart"][data-metric-key="${key}"]`);
-  await chart.scrollIntoViewIfNeeded();
-  await expect(chart).toHaveAttribute('data-source', 'full', { timeout: 20_000 });
-  // data-source is 'full' before anything is drawn too: wait for the drawn series itself.
-  const runId = url.split('/').at(-1) ?? '';
-  await expect.poll(async () => (await drawn(page, runId, key))?.source).toBe('full');
-  return chart;
-}
-
-function drawn(page: Page, runId: string, key: string): Promise<DrawnSeries | undefined> {
-  return page.evaluate(
-    // globalThis: the e2e tsconfig has no DOM types; in the page it is the window.
-    (id) =>
-      (globalThis as unknown as { __parallaxCharts?: Record<string, DrawnSeries> })
-        .__parallaxCharts?.[id],
-    `${runId}:${key}`,
-  );
-}
+import { charts, drawn, openChart, runUrl } from './support/charts';
 
 /** The `zoom:<key>` window in the page's URL, or null when there is none. */
 function zoomOf(page: Page, key: string): [number, number] | null {

@@ -2,43 +2,9 @@
 // wall time, NaN values and a RUNNING run's new points. Reads what is drawn through the charts'
 // test hook (window.__parallaxCharts, see src/features/charts/test-hook.ts).
 import { readFile } from 'node:fs/promises';
-import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
-import { readManifest } from './support/manifest';
+import { charts, drawn, openChart, runUrl } from './support/charts';
 import { mlflow, uniqueName } from './support/mlflow-api';
-
-interface DrawnSeries {
-  steps: number[];
-  values: number[];
-  source: 'sampled' | 'full';
-  exact: boolean;
-}
-
-const charts = () => readManifest().experiments.charts;
-const runUrl = (experimentId: string, runId: string) =>
-  `/experiments/${experimentId}/runs/${runId}`;
-
-const runIdOf = (url: string) => url.split('/').at(-1) ?? '';
-
-async function openChart(page: Page, url: string, key: string): Promise<Locator> {
-  await page.goto(url);
-  await page.getByRole('heading', { name: 'Charts', level: 2 }).scrollIntoViewIfNeeded();
-  const chart = page.locator(`[data-testid="metric-chart"][data-metric-key="${key}"]`);
-  await chart.scrollIntoViewIfNeeded();
-  await expect(chart).toHaveAttribute('data-source', 'full', { timeout: 20_000 });
-  await expect.poll(async () => (await drawn(page, runIdOf(url), key))?.source).toBe('full');
-  return chart;
-}
-
-function drawn(page: Page, runId: string, key: string): Promise<DrawnSeries | undefined> {
-  return page.evaluate(
-    // globalThis: the e2e tsconfig has no DOM types; in the page it is the window.
-    (id) =>
-      (globalThis as unknown as { __parallaxCharts?: Record<string, DrawnSeries> })
-        .__parallaxCharts?.[id],
-    `${runId}:${key}`,
-  );
-}
 
 test('every seeded spike is drawn at its step, at full fidelity', async ({ page }) => {
   const m = charts();
