@@ -45,6 +45,15 @@ async function loaded(page: Page, count: number) {
   await expect(root).toHaveAttribute('data-loaded-count', String(count));
 }
 
+/** The seeded churn experiment's runs table (with `query`), once every run is loaded. */
+async function openChurn(page: Page, query = '') {
+  const { churn } = readManifest().experiments;
+  const runs = await mlflow.searchRuns(churn.id);
+  await page.goto(`/experiments/${churn.id}${query}`);
+  await loaded(page, runs.length);
+  return { churn, runs };
+}
+
 test('nested runs expand under their parent, and the URL keeps it', async ({ page }) => {
   const { churn } = readManifest().experiments;
   const runs = await mlflow.searchRuns(churn.id);
@@ -116,10 +125,7 @@ test('the column chooser hides, shows and pins a column, and a reload keeps it',
 });
 
 test('shift-click selects a range and Compare opens exactly those runs', async ({ page }) => {
-  const { churn } = readManifest().experiments;
-  const runs = await mlflow.searchRuns(churn.id);
-  await page.goto(`/experiments/${churn.id}`);
-  await loaded(page, runs.length);
+  await openChurn(page);
   const rows = grid(page).locator('tbody tr[data-run-id]');
   const ids = await rows.evaluateAll((els) => els.map((el) => el.getAttribute('data-run-id')));
   await rows.nth(1).getByRole('checkbox').click();
@@ -216,10 +222,7 @@ test('the URL reproduces sort, columns, lifecycle, grouping and expanded runs', 
 test('group by a param shows each group’s run count and metric stats as the API has them', async ({
   page,
 }) => {
-  const { churn } = readManifest().experiments;
-  const runs = await mlflow.searchRuns(churn.id);
-  await page.goto(`/experiments/${churn.id}?group=params.C`);
-  await loaded(page, runs.length);
+  const { runs } = await openChurn(page, '?group=params.C');
   const values = [...new Set(runs.map((r) => param(r, 'C')).filter((v) => v !== undefined))];
   expect(values.length).toBeGreaterThan(1);
   for (const value of values) {
@@ -242,10 +245,7 @@ test('group by a param shows each group’s run count and metric stats as the AP
 });
 
 test('once every run is loaded, a client-side sort matches MLflow’s order_by', async ({ page }) => {
-  const { churn } = readManifest().experiments;
-  const runs = await mlflow.searchRuns(churn.id);
-  await page.goto(`/experiments/${churn.id}`);
-  await loaded(page, runs.length);
+  const { churn, runs } = await openChurn(page);
   const requests: string[] = [];
   page.on('request', (r) => {
     if (r.url().includes('runs/search')) requests.push(r.url());
@@ -269,10 +269,7 @@ test('once every run is loaded, a client-side sort matches MLflow’s order_by',
 });
 
 test('keyboard: j/k move, x selects, Enter opens the run', async ({ page }) => {
-  const { churn } = readManifest().experiments;
-  const runs = await mlflow.searchRuns(churn.id);
-  await page.goto(`/experiments/${churn.id}`);
-  await loaded(page, runs.length);
+  await openChurn(page);
   const table = grid(page);
   const rows = table.locator('tbody tr[data-run-id]');
   const names = await rowNames(table);
@@ -319,10 +316,7 @@ async function dragMouse(
 test('dragging a header onto another reorders the columns; the URL and a reload keep it', async ({
   page,
 }) => {
-  const { churn } = readManifest().experiments;
-  const runs = await mlflow.searchRuns(churn.id);
-  await page.goto(`/experiments/${churn.id}`);
-  await loaded(page, runs.length);
+  const { runs } = await openChurn(page);
   const before = await movableHeaders(page);
   expect(before.slice(0, 3)).toEqual(['metrics.accuracy', 'metrics.f1', 'metrics.loss']);
   const loss = grid(page).getByRole('columnheader', { name: 'loss', exact: true });
@@ -407,10 +401,7 @@ test('a pinned column cannot be dragged out of the pinned group; Alt+→ moves a
 test('dragging a column’s grip resizes it by the dragged amount; a reload keeps the width', async ({
   page,
 }) => {
-  const { churn } = readManifest().experiments;
-  const runs = await mlflow.searchRuns(churn.id);
-  await page.goto(`/experiments/${churn.id}`);
-  await loaded(page, runs.length);
+  const { runs } = await openChurn(page);
   const header = grid(page).getByRole('columnheader', { name: 'f1', exact: true });
   const cell = rowOf(page, 'run-01').locator('td[data-column="metrics.f1"]');
   const grip = grid(page).getByRole('separator', { name: 'Resize f1' });
@@ -454,10 +445,7 @@ test('dragging a column’s grip resizes it by the dragged amount; a reload keep
 test('keyboard: a resize grip is a separator; ArrowRight widens its column by 16 px', async ({
   page,
 }) => {
-  const { churn } = readManifest().experiments;
-  const runs = await mlflow.searchRuns(churn.id);
-  await page.goto(`/experiments/${churn.id}`);
-  await loaded(page, runs.length);
+  const { runs } = await openChurn(page);
   const header = grid(page).getByRole('columnheader', { name: 'loss', exact: true });
   const grip = header.getByRole('separator', { name: 'Resize loss' });
   await expect(grip).toHaveAttribute('aria-orientation', 'vertical');
@@ -484,10 +472,7 @@ test('keyboard: a resize grip is a separator; ArrowRight widens its column by 16
 });
 
 test('a collapsed group hides its runs, and a reload keeps it collapsed', async ({ page }) => {
-  const { churn } = readManifest().experiments;
-  const runs = await mlflow.searchRuns(churn.id);
-  await page.goto(`/experiments/${churn.id}?group=params.max_depth`);
-  await loaded(page, runs.length);
+  const { runs } = await openChurn(page, '?group=params.max_depth');
   const groupButton = (value: string) =>
     grid(page)
       .locator('.runs-group-row')
