@@ -156,6 +156,9 @@ test.describe('a failed description save', () => {
       .getByRole('region', { name: 'Description' })
       .getByRole('button', { name: 'Save' })
       .click();
+    // The editor closes only once the save's answer has reached the page: reloading before that
+    // would race the draft's removal and find it still stored.
+    await expect(page.getByRole('button', { name: 'Edit description' })).toBeVisible();
     await expect(page.getByRole('region', { name: 'Description' })).toContainText(draft);
     await expect
       .poll(async () => tagOf(await mlflowRun.get(runId), 'mlflow.note.content'))
