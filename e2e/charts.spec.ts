@@ -73,7 +73,7 @@ test('dragging a small window refines to exact points; the zoom is in the URL an
 test('a log y scale redraws the line', async ({ page }) => {
   const m = charts();
   const chart = await openChart(page, runUrl(m.id, m.spiky_run_id), 'loss');
-  const line = chart.locator('.metric-line-raw path.recharts-curve').first();
+  const line = chart.locator('path.metric-line-raw').first();
   const linear = await line.getAttribute('d');
   await chart.getByLabel('Y scale').selectOption('log');
   await expect.poll(() => line.getAttribute('d')).not.toBe(linear);
@@ -87,9 +87,9 @@ test('smoothing draws a smoothed line over the faint raw one', async ({ page }) 
   const chart = await openChart(page, runUrl(m.id, m.spiky_run_id), 'loss');
   await expect(chart.locator('.metric-line-smoothed')).toHaveCount(0);
   await chart.getByLabel('Smoothing').fill('0.9');
-  const smoothed = chart.locator('.metric-line-smoothed path.recharts-curve');
+  const smoothed = chart.locator('path.metric-line-smoothed');
   await expect(smoothed).toHaveCount(1);
-  const raw = chart.locator('.metric-line-raw path.recharts-curve');
+  const raw = chart.locator('path.metric-line-raw');
   await expect(raw).toHaveCount(1);
   await expect(raw).toHaveAttribute('stroke-opacity', '0.3');
   expect(await smoothed.getAttribute('d')).not.toBe(await raw.getAttribute('d'));
@@ -109,7 +109,7 @@ test('a metric with NaN values draws and says so', async ({ page }) => {
   const m = charts();
   const chart = await openChart(page, runUrl(m.id, m.spiky_run_id), 'loss');
   await expect(chart.getByText(`${m.nan_steps.length} NaN values not drawn`)).toBeVisible();
-  await expect(chart.locator('.metric-line-raw path.recharts-curve')).toHaveCount(1);
+  await expect(chart.locator('path.metric-line-raw')).toHaveCount(1);
   const series = await drawn(page, m.spiky_run_id, 'loss');
   for (const step of m.nan_steps) {
     const i = series?.steps.indexOf(step) ?? -1;

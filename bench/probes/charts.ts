@@ -74,9 +74,9 @@ const chartRoot: Record<Ui, string> = {
 };
 
 const parallaxDrawn = () =>
-  Array.from<El>(
-    document.querySelectorAll('[data-testid="metric-chart"] path.recharts-line-curve'),
-  ).some((p) => (p.getAttribute('d') ?? '').length > 10) && performance.now();
+  Array.from<El>(document.querySelectorAll('[data-testid="metric-chart"] path.metric-line')).some(
+    (p) => (p.getAttribute('d') ?? '').length > 10,
+  ) && performance.now();
 const mlflowDrawn = () =>
   Array.from<El>(
     document.querySelectorAll('.js-plotly-plot .scatterlayer .trace path.js-line') as El[],
@@ -167,7 +167,7 @@ async function plotGeometry(page: Page, ui: Ui): Promise<Geometry | null> {
     };
     if (ui === 'parallax') {
       const root = document.querySelector('[data-testid="metric-chart"]');
-      const clip = root?.querySelector('svg.recharts-surface clipPath rect');
+      const clip = root?.querySelector('.metric-plot-clip rect');
       const x = pair(root?.getAttribute('data-x-domain'));
       const y = pair(root?.getAttribute('data-y-domain'));
       const width = Number(clip?.getAttribute('width'));

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
-  bandPoints,
+  axisTicks,
   extent,
-  linePoints,
   logTicks,
   niceLinearTicks,
   MAX_POINTS_PER_CHART,
@@ -11,17 +10,6 @@ import {
 } from './chart-points';
 
 describe('chart points', () => {
-  it('leaves gaps where a value cannot be drawn', () => {
-    const ys = [1, Number.NaN, -1, Number.POSITIVE_INFINITY];
-    expect(linePoints([0, 1, 2, 3], ys, 'linear').map((p) => p.y)).toEqual([1, null, -1, null]);
-    expect(linePoints([0, 1, 2, 3], ys, 'log').map((p) => p.y)).toEqual([1, null, null, null]);
-  });
-  it('builds a band from per-point min and max', () => {
-    expect(bandPoints([0, 1], [1, Number.NaN], [2, 3], 'linear')).toEqual([
-      { x: 0, band: [1, 2] },
-      { x: 1, band: null },
-    ]);
-  });
   it('finds the extent of finite values, positive ones on a log scale', () => {
     expect(extent([[3, Number.NaN, -2], [5]])).toEqual([-2, 5]);
     expect(extent([[3, -2, 0]], 'log')).toEqual([3, 3]);
@@ -85,5 +73,10 @@ describe('niceLinearTicks', () => {
   it('passes an empty or non-finite range through', () => {
     expect(niceLinearTicks([1, 1]).domain).toEqual([1, 1]);
     expect(niceLinearTicks([Number.NaN, 1]).ticks).toEqual([]);
+  });
+  it('puts tidy x ticks inside the exact domain', () => {
+    expect(axisTicks([3, 997], 5)).toEqual([200, 400, 600, 800]);
+    expect(axisTicks([0, 1_000_000], 4)).toEqual([0, 500_000, 1_000_000]);
+    expect(axisTicks([5, 5], 4)).toEqual([5]);
   });
 });

@@ -1,45 +1,6 @@
-// Typed-array series turned into the point objects recharts draws, and the axes' domains.
+// The axes' domains and ticks, and how many points a chart asks for.
 import { drawable } from './chart-axes';
 import type { YScale } from './chart-axes';
-
-export interface LinePoint {
-  x: number;
-  /** null leaves a gap: NaN, ±Infinity, and values ≤ 0 on a log scale are not drawn. */
-  y: number | null;
-}
-
-export interface BandPoint {
-  x: number;
-  band: [number, number] | null;
-}
-
-export function linePoints(
-  xs: ArrayLike<number>,
-  ys: ArrayLike<number>,
-  scale: YScale,
-): LinePoint[] {
-  const out: LinePoint[] = new Array(xs.length);
-  for (let i = 0; i < xs.length; i++) {
-    const y = ys[i] as number;
-    out[i] = { x: xs[i] as number, y: drawable(y, scale) ? y : null };
-  }
-  return out;
-}
-
-export function bandPoints(
-  xs: ArrayLike<number>,
-  lo: ArrayLike<number>,
-  hi: ArrayLike<number>,
-  scale: YScale,
-): BandPoint[] {
-  const out: BandPoint[] = new Array(xs.length);
-  for (let i = 0; i < xs.length; i++) {
-    const a = lo[i] as number;
-    const b = hi[i] as number;
-    out[i] = { x: xs[i] as number, band: drawable(a, scale) && drawable(b, scale) ? [a, b] : null };
-  }
-  return out;
-}
 
 /** [min, max] of the finite values (and > 0 on a log scale) across arrays; null when none. */
 export function extent(arrays: readonly ArrayLike<number>[], scale: YScale = 'linear') {
@@ -69,9 +30,8 @@ export function paddedDomain(range: [number, number] | null, scale: YScale): [nu
 }
 
 /**
- * Tidy ticks (1, 2 or 5 × 10^k apart) and the domain they span, for a linear axis. The chart
- * passes an explicit domain instead of recharts' 'auto' so that recharts does not scan every
- * series' points again each time a line is added (lines are drawn a few per frame).
+ * Tidy ticks (1, 2 or 5 × 10^k apart) and the domain they span, for a linear axis: the axis starts
+ * and ends on a tick, and the lines (drawn by us, not recharts) use the same domain.
  */
 export function niceLinearTicks(
   [min, max]: [number, number],
@@ -92,6 +52,11 @@ export function niceLinearTicks(
   return { domain: [+lo.toPrecision(12), +hi.toPrecision(12)], ticks };
 }
 
+/** Tidy tick values inside a fixed domain (the x axis keeps the data's exact extent). */
+export function axisTicks([min, max]: readonly [number, number], count: number): number[] {
+  return niceLinearTicks([min, max], count).ticks.filter((t) => t >= min && t <= max);
+}
+
 /** Tick values for a log axis: each decade, with 2 and 5 between them when there are few decades. */
 export function logTicks([min, max]: [number, number]): number[] {
   const lo = Math.floor(Math.log10(min));
@@ -108,13 +73,13 @@ export function logTicks([min, max]: [number, number]): number[] {
   return out;
 }
 
-/** recharts' practical ceiling on the CI box (BENCH.md §3.2). */
+/** The ceiling on points per chart (BENCH.md §3.2). */
 export const MAX_POINTS_PER_CHART = 20_000;
 
 /**
- * Overlays get half the budget: recharts costs ~20 µs per drawn point on the CI box, so redrawing
- * 20k points after a zoom takes ~370 ms and 10k about half that, while 10 runs still get 1,000
- * points each (3× MLflow's 320), and M4 keeps every column's min and max as vertices.
+ * Overlays get half the budget: every run's points cross the wire and the reduction on each zoom,
+ * while 10 runs still get 1,000 points each (3× MLflow's 320), and M4 keeps every column's min and
+ * max as vertices.
  */
 export const MAX_POINTS_PER_OVERLAY = 10_000;
 

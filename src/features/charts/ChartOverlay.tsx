@@ -5,7 +5,7 @@ import { nearestIndex } from '@/lib/chart-axes';
 import { formatMetric } from '@/lib/format';
 import { formatX } from './ChartPlot';
 import type { DrawnRun } from './chart-types';
-import { PLOT } from './chart-types';
+import { plotBox } from './chart-types';
 
 interface ChartOverlayProps {
   runs: readonly DrawnRun[];
@@ -26,9 +26,7 @@ const MIN_DRAG_PX = 6;
 export function ChartOverlay({ runs, width, height, xMode, xDomain, onZoom }: ChartOverlayProps) {
   const [hoverPx, setHoverPx] = useState<number | null>(null);
   const [drag, setDrag] = useState<{ from: number; to: number } | null>(null);
-  const left = PLOT.left + PLOT.yAxisWidth;
-  const plotWidth = Math.max(1, width - PLOT.right - left);
-  const plotHeight = height - PLOT.top - PLOT.bottom - PLOT.xAxisHeight;
+  const { left, top, width: plotWidth, height: plotHeight } = plotBox(width, height);
   const toX = (px: number) => xDomain[0] + (px / plotWidth) * (xDomain[1] - xDomain[0]);
   const localPx = (e: PointerEvent<HTMLDivElement>) =>
     Math.max(0, Math.min(plotWidth, e.clientX - e.currentTarget.getBoundingClientRect().left));
@@ -72,7 +70,7 @@ export function ChartOverlay({ runs, width, height, xMode, xDomain, onZoom }: Ch
   return (
     <div
       className="metric-chart-overlay"
-      style={{ left, top: PLOT.top, width: plotWidth, height: plotHeight }}
+      style={{ left, top, width: plotWidth, height: plotHeight }}
       onPointerDown={onDown}
       onPointerMove={onMove}
       onPointerUp={onUp}

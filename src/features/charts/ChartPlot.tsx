@@ -1,10 +1,12 @@
-import { memo, useMemo } from 'react';
-import { Area, CartesianGrid, ComposedChart, Line, XAxis, YAxis } from 'recharts';
+import { memo, useDeferredValue, useId, useMemo } from 'react';
+import { CartesianGrid, ComposedChart, XAxis, YAxis } from 'recharts';
+import type { BaseTickContentProps } from 'recharts';
 import type { XAxisMode, YScale } from '@/lib/chart-axes';
 import { formatDuration, formatStep, formatWallTime } from '@/lib/chart-axes';
-import { bandPoints, linePoints, logTicks, niceLinearTicks } from '@/lib/chart-points';
+import { axisTicks, logTicks, niceLinearTicks } from '@/lib/chart-points';
 import type { DrawnRun } from './chart-types';
-import { PLOT } from './chart-types';
+import { PLOT, plotBox } from './chart-types';
+import { RunPaths } from './RunPaths';
 
 interface ChartPlotProps {
   runs: readonly DrawnRun[];
@@ -15,12 +17,6 @@ interface ChartPlotProps {
   xDomain: [number, number];
   yDomain: [number, number];
 }
-
-/**
- * Bands only where they stay readable, and where they add something: an M4 line already reaches
- * every bucket's min and max. recharts' Area costs about as much as three Lines of the same size.
- */
-const MAX_BAND_RUNS = 3;
 
 export function formatX(mode: XAxisMode, x: number, span: number): string {
   if (mode === 'wall') return formatWallTime(x, span);
@@ -34,11 +30,60 @@ function formatY(v: number): string {
   return String(+v.toPrecision(4));
 }
 
+/** Room for one x tick label. */
+const X_TICK_SPACING = 90;
+
 /**
- * The recharts drawing alone, memoised: hovering and dragging happen in an overlay above it, so
- * they never re-render thousands of path vertices. Dots and animation stay off (BENCH.md §3).
+ * Tick labels as plain SVG text. recharts' own <Text> measures every label in the DOM to wrap it
+ * (and `minTickGap` measures them again to thin them out), which was most of the cost of a chart's
+ * first draw; our ticks are few and short, and spaced by us.
  */
-export const ChartPlot = memo(function ChartPlot({
+function tickLabel(format: (v: number) => string) {
+  return function TickLabel({
+    x,
+    y,
+    payload,
+    textAnchor,
+    verticalAnchor,
+    className,
+  }: BaseTickContentProps) {
+    return (
+      <text
+        x={x}
+        y={y}
+        textAnchor={textAnchor}
+        dy={verticalAnchor === 'start' ? '0.71em' : '0.32em'}
+        className={className}
+        fill="var(--text-muted)"
+        fontSize={11}
+      >
+        {format(Number(payload.value))}
+      </text>
+    );
+  };
+}
+
+/**
+ * The plot, rendered in a transition. Series arrive through react-query, whose updates render
+ * synchronously: drawing the chart in that same render made one long task of the page's update and
+ * the chart's first draw. Deferred, React renders the chart in slices after the page has painted.
+ */
+export function ChartPlot(props: ChartPlotProps) {
+  const { runs, width, height, xMode, yScale, xDomain, yDomain } = props;
+  const current = useMemo(
+    () => ({ runs, width, height, xMode, yScale, xDomain, yDomain }),
+    [runs, width, height, xMode, yScale, xDomain, yDomain],
+  );
+  const shown = useDeferredValue<ChartPlotProps | null>(current, null);
+  return shown && <PlotFrame {...shown} />;
+}
+
+/**
+ * recharts draws the frame (grid, axes, tick labels); the runs' lines are our own paths on the same
+ * plot box (RunPaths). Memoised: hovering and dragging happen in an overlay above it, so they never
+ * re-render thousands of path vertices.
+ */
+const PlotFrame = memo(function PlotFrame({
   runs,
   width,
   height,
@@ -47,13 +92,22 @@ export const ChartPlot = memo(function ChartPlot({
   xDomain,
   yDomain,
 }: ChartPlotProps) {
-  const bands = runs.length <= MAX_BAND_RUNS;
+  const clipId = useId();
   const yTicks = useMemo(
     () =>
       yScale === 'log' ? { domain: yDomain, ticks: logTicks(yDomain) } : niceLinearTicks(yDomain),
     [yScale, yDomain],
   );
-  const span = xDomain[1] - xDomain[0];
+  const box = plotBox(width, height);
+  const xTicks = useMemo(
+    () => axisTicks(xDomain, Math.max(2, Math.floor(box.width / X_TICK_SPACING))),
+    [xDomain, box.width],
+  );
+  const xTick = useMemo(() => {
+    const span = xDomain[1] - xDomain[0];
+    return tickLabel((x) => formatX(xMode, x, span));
+  }, [xMode, xDomain]);
+  const yTick = useMemo(() => tickLabel(formatY), []);
   return (
     <ComposedChart
       width={width}
@@ -69,93 +123,40 @@ export const ChartPlot = memo(function ChartPlot({
         domain={xDomain}
         allowDataOverflow
         height={PLOT.xAxisHeight}
-        tickFormatter={(x: number) => formatX(xMode, x, span)}
+        ticks={xTicks}
+        interval={0}
         stroke="var(--text-faint)"
-        tick={{ fill: 'var(--text-muted)', fontSize: 11 }}
-        minTickGap={24}
+        tick={xTick}
       />
       <YAxis
         type="number"
         scale={yScale}
-        // Our domain and ticks, never 'auto': recharts would scan every line's points again each
-        // time a line is added, and its automatic log domain can start at 0.
+        // Our domain and ticks, never 'auto': the lines are ours, so recharts has no data to scan.
         domain={yTicks.domain}
         allowDataOverflow
         ticks={yTicks.ticks}
+        interval={0}
         width={PLOT.yAxisWidth}
-        tickFormatter={formatY}
         stroke="var(--text-faint)"
-        tick={{ fill: 'var(--text-muted)', fontSize: 11 }}
+        tick={yTick}
       />
-      {runs.map((run) => (
-        <RunLayer key={run.runId} run={run} yScale={yScale} band={bands} />
-      ))}
+      <defs>
+        <clipPath id={clipId} className="metric-plot-clip">
+          <rect x={box.left} y={box.top} width={box.width} height={box.height} />
+        </clipPath>
+      </defs>
+      <g clipPath={`url(#${clipId})`}>
+        <g transform={`translate(${box.left},${box.top})`}>
+          <RunPaths
+            runs={runs}
+            xDomain={xDomain}
+            yDomain={yTicks.domain}
+            yScale={yScale}
+            width={box.width}
+            height={box.height}
+          />
+        </g>
+      </g>
     </ComposedChart>
-  );
-});
-
-/**
- * One run's band, raw line and smoothed line, memoised on the run object: when one run's series
- * changes (a refresh, a late arrival) the other runs' lines do not re-render.
- */
-const RunLayer = memo(function RunLayer({
-  run,
-  yScale,
-  band,
-}: {
-  run: DrawnRun;
-  yScale: YScale;
-  band: boolean;
-}) {
-  const raw = useMemo(() => linePoints(run.x, run.series.value, yScale), [run, yScale]);
-  const smoothed = useMemo(
-    () => (run.smoothed ? linePoints(run.x, run.smoothed, yScale) : null),
-    [run, yScale],
-  );
-  const { bandMin, bandMax } = run.series;
-  const bandData = useMemo(
-    () => (band && bandMin && bandMax ? bandPoints(run.x, bandMin, bandMax, yScale) : null),
-    [band, run.x, bandMin, bandMax, yScale],
-  );
-  return (
-    <>
-      {bandData && (
-        <Area
-          data={bandData}
-          dataKey="band"
-          stroke="none"
-          fill={run.color}
-          fillOpacity={0.18}
-          isAnimationActive={false}
-          dot={false}
-          activeDot={false}
-        />
-      )}
-      <Line
-        data={raw}
-        dataKey="y"
-        name={run.name}
-        stroke={run.color}
-        strokeWidth={smoothed ? 1 : 1.5}
-        strokeOpacity={smoothed ? 0.3 : 1}
-        dot={false}
-        activeDot={false}
-        isAnimationActive={false}
-        className="metric-line-raw"
-      />
-      {smoothed && (
-        <Line
-          data={smoothed}
-          dataKey="y"
-          name={`${run.name} (smoothed)`}
-          stroke={run.color}
-          strokeWidth={1.75}
-          dot={false}
-          activeDot={false}
-          isAnimationActive={false}
-          className="metric-line-smoothed"
-        />
-      )}
-    </>
   );
 });

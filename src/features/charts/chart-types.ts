@@ -32,3 +32,14 @@ export interface DrawnRun {
 
 /** The plot's margins inside the SVG, shared by the chart and the pointer overlay. */
 export const PLOT = { top: 8, right: 16, bottom: 4, left: 4, yAxisWidth: 64, xAxisHeight: 28 };
+
+/** The plot area inside a chart of `width` × `height`: where the axes' domains are drawn. */
+export function plotBox(width: number, height: number) {
+  const left = PLOT.left + PLOT.yAxisWidth;
+  return {
+    left,
+    top: PLOT.top,
+    width: Math.max(1, width - PLOT.right - left),
+    height: Math.max(1, height - PLOT.top - PLOT.bottom - PLOT.xAxisHeight),
+  };
+}

@@ -1,7 +1,7 @@
 // TEST HOOK (for e2e tests and `npm run bench`, not for app code): every MetricChart publishes
 // what it draws as `window.__parallaxCharts["<runId>:<metric key>"]` = { steps, values, source,
 // exact }, the raw (unsmoothed) points of the current window, updated on every draw. Reading the
-// SVG path instead would tie tests to recharts' output.
+// SVG path instead would tie tests to pixel rounding.
 import { useLayoutEffect } from 'react';
 import type { SeriesSource } from '@/workers/protocol';
 import type { DrawnRun } from './chart-types';
