@@ -19,6 +19,9 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     sourcemap: true,
+    // Every browser we support preloads modules natively; the polyfill's scan of the document
+    // only adds to the start-up task.
+    modulePreload: { polyfill: false },
   },
   worker: { format: 'es' },
   test: {

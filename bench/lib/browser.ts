@@ -78,14 +78,24 @@ export interface LongTasks {
   over_50ms: number;
 }
 
-/** Long tasks observed in the page between two performance.now() marks. */
-export async function longTasks(page: Page, from = 0, to = Infinity): Promise<LongTasks> {
+/**
+ * Long tasks observed in the page between two performance.now() marks: those starting in the
+ * range, or with `overlapping`, also one already running at `from`.
+ */
+export async function longTasks(
+  page: Page,
+  from = 0,
+  to = Infinity,
+  overlapping = false,
+): Promise<LongTasks> {
   const all = await page.evaluate(
     () =>
       (window as unknown as { __bench: { longtasks: { start: number; dur: number }[] } }).__bench
         .longtasks,
   );
-  const inRange = all.filter((t) => t.start >= from && t.start <= to);
+  const inRange = all.filter(
+    (t) => (overlapping ? t.start + t.dur : t.start) >= from && t.start <= to,
+  );
   return {
     count: inRange.length,
     max_ms: inRange.reduce((m, t) => Math.max(m, t.dur), 0),

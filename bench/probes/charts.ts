@@ -60,6 +60,13 @@ export interface ChartSample {
   /** Long tasks after the first line was drawn, until the chart settled (page start-up excluded). */
   longtasks_after_first_line: number | null;
   longtask_after_first_line_max_ms: number | null;
+  /**
+   * Long tasks (> 50 ms) while the series load: from the chart's mount (its series are requested
+   * then) until the full-fidelity series is drawn and the chart settles. Page start-up (bundle
+   * evaluation, the page's own render) comes before it.
+   */
+  longtasks_series_load: number | null;
+  longtask_series_load_max_ms: number | null;
   errors: string[];
 }
 
@@ -332,6 +339,8 @@ export async function runChartOnce(browser: Browser, t: ChartTarget): Promise<Ch
     longtasks_over_50ms: null,
     longtasks_after_first_line: null,
     longtask_after_first_line_max_ms: null,
+    longtasks_series_load: null,
+    longtask_series_load_max_ms: null,
     errors: [],
   };
   const session = await openSession(browser);
@@ -351,6 +360,14 @@ export async function runChartOnce(browser: Browser, t: ChartTarget): Promise<Ch
         return s;
       }
     }
+    // When the chart itself appeared: Parallax's chart asks for its series as it mounts; MLflow's
+    // card is mounted before its sampled-history request.
+    const chartMounted = await whenTrue(
+      page,
+      (q: string) => document.querySelector(q) !== null && performance.now(),
+      sel,
+      FIRST_TIMEOUT,
+    ).catch(() => null);
     try {
       s.T_chart_first = round(
         await whenTrue(
@@ -397,6 +414,11 @@ export async function runChartOnce(browser: Browser, t: ChartTarget): Promise<Ch
       const after = await longTasks(page, s.T_chart_first, loadEnd);
       s.longtasks_after_first_line = after.over_50ms;
       s.longtask_after_first_line_max_ms = round(after.max_ms);
+    }
+    if (chartMounted !== null) {
+      const during = await longTasks(page, chartMounted, loadEnd, true);
+      s.longtasks_series_load = during.over_50ms;
+      s.longtask_series_load_max_ms = round(during.max_ms);
     }
 
     // Overview: what is drawn now.

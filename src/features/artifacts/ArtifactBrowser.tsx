@@ -1,8 +1,14 @@
-import { useId, useState } from 'react';
+import { lazy, Suspense, useId, useState } from 'react';
 import type { ArtifactEntry } from '@/api/artifacts';
-import { ArtifactPreview } from './ArtifactPreview';
 import { ArtifactTree } from './ArtifactTree';
+import { PreviewLoading } from './previews/PreviewStates';
 import './artifacts.css';
+
+// The previewers (papaparse, yaml, the JSON tree) load when a file is first chosen, not with the
+// run page: most visits never open one.
+const ArtifactPreview = lazy(() =>
+  import('./ArtifactPreview').then((m) => ({ default: m.ArtifactPreview })),
+);
 
 /** The run's artifacts: a lazily loaded tree beside a preview of the chosen file. */
 export function ArtifactBrowser({ runId }: { runId: string }) {
@@ -17,7 +23,9 @@ export function ArtifactBrowser({ runId }: { runId: string }) {
         <ArtifactTree runId={runId} selectedPath={selected?.path} onSelect={setSelected} />
         <div className="artifact-preview-pane">
           {selected ? (
-            <ArtifactPreview key={selected.path} runId={runId} entry={selected} />
+            <Suspense fallback={<PreviewLoading />}>
+              <ArtifactPreview key={selected.path} runId={runId} entry={selected} />
+            </Suspense>
           ) : (
             <p className="artifact-hint">Select a file to preview it.</p>
           )}

@@ -3,7 +3,7 @@ import type { PointerEvent } from 'react';
 import type { XAxisMode } from '@/lib/chart-axes';
 import { nearestIndex } from '@/lib/chart-axes';
 import { formatMetric } from '@/lib/format';
-import { formatX } from './ChartPlot';
+import { formatX } from './axis-labels';
 import type { DrawnRun } from './chart-types';
 import { plotBox } from './chart-types';
 

@@ -5,7 +5,7 @@ import { runQueries } from '@/api/queries/runs';
 import { EmptyState } from '@/components/EmptyState';
 import { Skeleton } from '@/components/Skeleton';
 import { compareKeys } from '@/lib/run-fields';
-import { MetricChart } from './MetricChart';
+import { LazyMetricChart } from './LazyMetricChart';
 import type { ChartRun } from './chart-types';
 import './charts.css';
 
@@ -77,7 +77,7 @@ export function ExperimentCharts({ experimentId, runIds }: ExperimentChartsProps
           {runs.length.toLocaleString('en')} {runs.length === 1 ? 'run' : 'runs'}
         </span>
       </div>
-      <MetricChart key={metricKey} runs={runs} metricKey={metricKey} height={360} />
+      <LazyMetricChart key={metricKey} runs={runs} metricKey={metricKey} height={360} />
     </div>
   );
 }

@@ -3,7 +3,7 @@ import { useId, useMemo } from 'react';
 import { runQueries } from '@/api/queries/runs';
 import { compareKeys } from '@/lib/run-fields';
 import { LazyChart } from './LazyChart';
-import { MetricChart } from './MetricChart';
+import { LazyMetricChart } from './LazyMetricChart';
 import type { ChartRun } from './chart-types';
 import './charts.css';
 
@@ -40,7 +40,7 @@ export function RunCharts({ runId }: { runId: string }) {
         <div className="metric-chart-grid">
           {keys.map((key) => (
             <LazyChart key={key} height={CHART_HEIGHT + 90}>
-              <MetricChart runs={runs} metricKey={key} height={CHART_HEIGHT} />
+              <LazyMetricChart runs={runs} metricKey={key} height={CHART_HEIGHT} />
             </LazyChart>
           ))}
         </div>

@@ -1,11 +1,14 @@
 import { useMutation } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { lazy, Suspense, useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import { runMutations } from '@/api/queries/run-edits';
 import { TAGS } from '@/api/types';
 import { ErrorNotice } from '@/components/ErrorNotice';
-import { Markdown } from './Markdown';
+import { Skeleton } from '@/components/Skeleton';
 import { useStoredDraft } from './useStoredDraft';
+
+// The markdown stack (remark, rehype, sanitize) loads only for a run that has a description.
+const Markdown = lazy(() => import('./Markdown').then((m) => ({ default: m.Markdown })));
 
 /** The run's description (the `mlflow.note.content` tag) as sanitized markdown, editable in place. */
 export function DescriptionSection({ runId, description }: { runId: string; description: string }) {
@@ -83,7 +86,9 @@ export function DescriptionSection({ runId, description }: { runId: string; desc
           </div>
         </form>
       ) : description.trim() ? (
-        <Markdown text={description} />
+        <Suspense fallback={<Skeleton rows={2} label="Loading the description…" />}>
+          <Markdown text={description} />
+        </Suspense>
       ) : (
         <p className="run-section-empty">No description.</p>
       )}

@@ -1,6 +1,7 @@
 import { useRef } from 'react';
 import type { ReactNode } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
+import type { Rect, Virtualizer } from '@tanstack/react-virtual';
 
 export interface VirtualColumn<T> {
   header: string;
@@ -18,6 +19,26 @@ interface VirtualTableProps<T> {
 }
 
 const ROW_HEIGHT = 30;
+/** The scroller's CSS max-height (28rem): the first render shows as many rows as will fit. */
+const INITIAL_RECT: Rect = { width: 0, height: 448 };
+
+/**
+ * The scroller's size from its ResizeObserver only. The default also reads getBoundingClientRect as
+ * the table mounts, which forces a layout of the whole run page inside the task that renders it.
+ */
+function observeRectWithoutLayout(
+  instance: Virtualizer<HTMLDivElement, Element>,
+  cb: (rect: Rect) => void,
+) {
+  const el = instance.scrollElement;
+  if (!el) return;
+  const observer = new ResizeObserver((entries) => {
+    const box = entries[0]?.contentRect;
+    if (box) cb({ width: Math.round(box.width), height: Math.round(box.height) });
+  });
+  observer.observe(el);
+  return () => observer.disconnect();
+}
 
 /**
  * A light key/value table that renders only the rows in view, so a run with 1,500 params stays
@@ -33,6 +54,8 @@ export function VirtualTable<T>({ label, columns, items, rowKey }: VirtualTableP
     estimateSize: () => ROW_HEIGHT,
     overscan: 15,
     useFlushSync: false,
+    initialRect: INITIAL_RECT,
+    observeElementRect: observeRectWithoutLayout,
   });
   const rows = virtualizer.getVirtualItems();
   const paddingTop = rows[0]?.start ?? 0;
