@@ -1,6 +1,7 @@
 // These tests break MLflow on purpose through the fault-injecting proxy in front of the real
 // server (see support/fault-proxy.ts); they share that proxy, so they run one after another.
 import { expect, test } from './support/fixtures';
+import { charts, runUrl } from './support/charts';
 import { setFault } from './support/fault-proxy';
 
 const control = () => {
@@ -65,4 +66,27 @@ test('MLflow down shows a banner, and Retry recovers once it is back', async ({ 
   await banner.getByRole('button', { name: 'Retry' }).click();
   await expect(banner).toBeHidden();
   await expect(page.getByRole('link', { name: /churn/ }).first()).toBeVisible();
+});
+
+test.describe('a chart whose series fail', () => {
+  test.use({
+    expectedConsoleErrors: [/Failed to load resource: the server responded with a status of 5\d\d/],
+  });
+
+  test('shows why, outside the keyboard-zoom region, and loses nothing else', async ({ page }) => {
+    const m = charts();
+    // Short enough that the charts start below the fold: they load once scrolled to.
+    await page.setViewportSize({ width: 1280, height: 240 });
+    await page.goto(runUrl(m.id, m.spiky_run_id));
+    await expect(page.getByRole('heading', { name: 'spiky', level: 1 })).toBeVisible();
+    await setFault(control(), { kind: 'status', status: 500 });
+    await page.getByRole('heading', { name: 'Charts', level: 2 }).scrollIntoViewIfNeeded();
+    const chart = page.locator('[data-testid="metric-chart"][data-metric-key="loss"]');
+    await expect(chart.getByRole('alert')).toContainText('Could not load loss', {
+      timeout: 30_000,
+    });
+    // Nothing to zoom: no "application" role hiding the message from reading mode.
+    await expect(chart.getByRole('application')).toHaveCount(0);
+    await expect(page.getByRole('heading', { name: 'spiky', level: 1 })).toBeVisible();
+  });
 });

@@ -2,13 +2,12 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { metricQueries } from '@/api/queries/metrics';
-import { ErrorNotice } from '@/components/ErrorNotice';
-import { Skeleton } from '@/components/Skeleton';
 import type { XAxisMode, YScale } from '@/lib/chart-axes';
 import { stepWindowOf, unionWindow } from '@/lib/chart-axes';
 import { runColors } from '@/lib/run-colors';
 import { ChartBadge } from './ChartBadge';
 import { ChartControls } from './ChartControls';
+import { ChartCover } from './ChartCover';
 import { ChartLegend } from './ChartLegend';
 import { ChartMessages } from './ChartMessages';
 import { ChartOverlay } from './ChartOverlay';
@@ -116,7 +115,14 @@ export function MetricChart({ runs, metricKey, height = 260, title }: MetricChar
         onExport={onExport}
         zoomAnnouncement={keys.announcement}
       />
-      <div ref={plotRef} className="metric-chart-plot" style={{ height }} {...keys.plotProps}>
+      <div
+        ref={plotRef}
+        className="metric-chart-plot"
+        style={{ height }}
+        // Keyboard zoom once there is a line to zoom: an "application" would also hide a loading
+        // or error message inside it from screen readers' reading mode.
+        {...(drawn.length > 0 ? keys.plotProps : {})}
+      >
         {width > 0 && (
           // Mounted before the series arrive: building recharts' frame is the costly part of a
           // first draw, and done here it is not added to the task that draws the lines.
@@ -131,13 +137,9 @@ export function MetricChart({ runs, metricKey, height = 260, title }: MetricChar
           />
         )}
         {data.loading || width === 0 ? (
-          <div className="metric-chart-cover">
-            <Skeleton rows={4} label={`Loading ${metricKey}…`} />
-          </div>
-        ) : drawn.length === 0 && data.sampledError ? (
-          <div className="metric-chart-cover">
-            <ErrorNotice error={data.sampledError} title={`Could not load ${metricKey}`} />
-          </div>
+          <ChartCover metricKey={metricKey} />
+        ) : drawn.length === 0 && (data.sampledError || fullError) ? (
+          <ChartCover metricKey={metricKey} error={data.sampledError ?? fullError} />
         ) : (
           <ChartOverlay
             runs={drawn}

@@ -68,7 +68,12 @@ export function useChartSeries(
       fullError: q?.error ?? null,
     };
   });
-  const loading = states.some((s) => s.series === undefined) && (sampled.isPending || waiting);
+  // A failed request is not pending: when both the sample and the full series fail, the chart
+  // stops loading and says why.
+  const fullPending = full.some((q) => q.data === undefined && !q.isError);
+  const loading =
+    states.some((s) => s.series === undefined) &&
+    ((sampled.isPending && sampled.isFetching) || fullPending);
   const fetching = sampled.isFetching || full.some((q) => q.isFetching);
   return { states, loading, fetching, sampledError: sampled.error, points };
 }
