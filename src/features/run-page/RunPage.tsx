@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { useDeferredValue } from 'react';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { MlflowError } from '@/api/errors';
@@ -10,6 +11,7 @@ import { useDocumentTitle } from '@/hooks/useDocumentTitle';
 import { paths } from '@/lib/paths';
 import { statusLabel } from '@/lib/run-fields';
 import { TAGS } from '@/api/types';
+import type { RunView } from '@/api/runs';
 import { DescriptionSection } from './DescriptionSection';
 import { MetricsSection } from './MetricsSection';
 import { ParamsSection } from './ParamsSection';
@@ -98,6 +100,21 @@ export function RunPage({ experimentId, runId, slots = {} }: RunPageProps) {
       {query.isError && (
         <ErrorNotice error={query.error} title="Could not refresh the run" onRetry={retry} />
       )}
+      <RunSections run={run} slots={slots} />
+    </div>
+  );
+}
+
+/**
+ * Everything below the header, rendered in a transition. The run arrives through react-query,
+ * whose updates render synchronously: with 1,500 params and the sparklines, the whole page in that
+ * one render was a long task. Deferred, React renders the sections in slices after the header.
+ */
+function RunSections({ run: latest, slots }: { run: RunView; slots: RunPageSlots }) {
+  const run = useDeferredValue<RunView | undefined>(latest, undefined);
+  if (!run) return <Skeleton rows={8} label="Loading run…" />;
+  return (
+    <>
       <RunOverview run={run} />
       <DescriptionSection runId={run.runId} description={run.tags.get(TAGS.note) ?? ''} />
       <ParamsSection params={run.params} />
@@ -105,6 +122,6 @@ export function RunPage({ experimentId, runId, slots = {} }: RunPageProps) {
       {slots.charts}
       <TagsSection runId={run.runId} tags={run.tags} />
       {slots.artifacts}
-    </div>
+    </>
   );
 }
