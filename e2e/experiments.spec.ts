@@ -102,3 +102,45 @@ test('an experiment named with HTML renders as text and runs no script', async (
   expect(await page.evaluate(() => (globalThis as { __xss?: number }).__xss)).toBeUndefined();
   expect(await page.locator('img[src="x"]').count()).toBe(0);
 });
+
+test('the chosen theme survives a reload, applied before the app starts', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.goto('/experiments');
+  const html = page.locator('html');
+  await expect(html).toHaveAttribute('data-theme', 'light');
+  await page.getByLabel('Theme').selectOption('dark');
+  await expect(html).toHaveAttribute('data-theme', 'dark');
+  // Read as the parser reaches the app's module script, which only runs after parsing: by then only
+  // public/theme.js can have set the theme.
+  await page.addInitScript(() => {
+    const g = globalThis as unknown as {
+      __themeAtParse?: string;
+      MutationObserver: new (cb: () => void) => {
+        observe(n: unknown, o: object): void;
+        disconnect(): void;
+      };
+      document: {
+        documentElement: { dataset: Record<string, string | undefined> };
+        querySelector(q: string): unknown;
+      };
+    };
+    const observer = new g.MutationObserver(() => {
+      if (!g.document.querySelector('script[type="module"]')) return;
+      g.__themeAtParse = g.document.documentElement.dataset.theme ?? 'unset';
+      observer.disconnect();
+    });
+    observer.observe(g.document, { childList: true, subtree: true });
+  });
+  await page.reload();
+  await expect(html).toHaveAttribute('data-theme', 'dark');
+  expect(
+    await page.evaluate(
+      () => (globalThis as unknown as { __themeAtParse?: string }).__themeAtParse,
+    ),
+  ).toBe('dark');
+  await page.getByLabel('Theme').selectOption('system');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expect(html).toHaveAttribute('data-theme', 'dark');
+  await page.emulateMedia({ colorScheme: 'light' });
+  await expect(html).toHaveAttribute('data-theme', 'light');
+});

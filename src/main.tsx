@@ -4,10 +4,7 @@ import { RouterProvider } from 'react-router';
 import { AppProviders } from '@/app/providers';
 import { createQueryClient } from '@/app/query-client';
 import { createAppRouter } from '@/app/routes';
-import { applyStoredTheme } from '@/hooks/useTheme';
 import './styles/global.css';
-
-applyStoredTheme();
 
 const queryClient = createQueryClient();
 const router = createAppRouter(queryClient);

@@ -22,11 +22,6 @@ function apply(preference: ThemePreference) {
   document.documentElement.dataset.theme = resolveTheme(preference, dark);
 }
 
-/** Called once before the first render so the page never flashes the wrong theme. */
-export function applyStoredTheme() {
-  apply(readPreference());
-}
-
 /** The stored preference, and a setter that persists it and updates `<html data-theme>`. */
 export function useTheme() {
   const [preference, setPreferenceState] = useState(readPreference);
