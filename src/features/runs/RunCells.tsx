@@ -1,7 +1,6 @@
 // How one run field renders inside a runs-table cell. Every value is React text, never HTML.
 import { Link } from 'react-router';
-import type { RunMetric, RunView } from '@/api/runs';
-import { formatMetric } from '@/lib/format';
+import type { RunView } from '@/api/runs';
 import { paths } from '@/lib/paths';
 import { statusLabel } from '@/lib/run-fields';
 
@@ -15,15 +14,4 @@ export function RunNameLink({ run }: { run: RunView }) {
 
 export function RunStatusBadge({ status }: { status: RunView['status'] }) {
   return <span className={`badge status-${status ?? 'UNKNOWN'}`}>{statusLabel(status)}</span>;
-}
-
-export function MetricValue({ metric }: { metric: RunMetric | undefined }) {
-  if (!metric) return null;
-  // The full value and its step on hover: the cell shows only ~4 significant digits.
-  return <span title={`${metric.value} (step ${metric.step})`}>{formatMetric(metric.value)}</span>;
-}
-
-export function ParamValue({ value }: { value: string | undefined }) {
-  if (value === undefined) return null;
-  return <span title={value}>{value}</span>;
 }

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { KeyboardEvent } from 'react';
+import type { CSSProperties, KeyboardEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { ReactTable } from '@tanstack/react-table';
 import { RunsHeaderRow } from './RunsHeaderRow';
@@ -9,6 +9,7 @@ import { ROW_HEIGHT } from './runs-table-model';
 import type { RunsTableFeatures, TableRow } from './runs-table-model';
 import { useColumnLayout } from './useColumnLayout';
 import type { ColumnActions } from './useColumnLayout';
+import { widthVar } from './useColumnWindow';
 
 interface RunsGridProps {
   table: ReactTable<RunsTableFeatures, TableRow, unknown>;
@@ -33,8 +34,10 @@ const isTyping = (el: EventTarget) =>
     (el instanceof HTMLInputElement && el.type !== 'checkbox'));
 
 /**
- * The rows as a real table: a sticky header, only the rows and columns in view rendered, spacers
- * for the rest. Keyboard: j/k (or ↓/↑) move the focused row, x toggles its selection, Enter opens it.
+ * The rows as a grid of blocks: a sticky header, then only the rows and columns in view, each row
+ * a fixed-height box placed by a transform and laid out on its own (`contain`), so scrolling lays
+ * out and paints the rows that enter and nothing else. The elements stay table ones with explicit
+ * grid roles. Keyboard: j/k (or ↓/↑) move the focused row, x toggles its selection, Enter opens it.
  */
 export function RunsGrid(props: RunsGridProps) {
   const { table, rows, selected, busy, actions, allSelected, columnActions } = props;
@@ -58,8 +61,9 @@ export function RunsGrid(props: RunsGridProps) {
     useFlushSync: false,
   });
   const items = virtualizer.getVirtualItems();
-  const paddingTop = items[0]?.start ?? 0;
-  const paddingBottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
+  // Cells take their widths from these variables, so a resize restyles cells but renders no row.
+  const tableStyle: Record<string, string | number> = { width: totalWidth };
+  colWidths.forEach((w, i) => (tableStyle[widthVar(i)] = `${w}px`));
 
   // Row callbacks must keep their identity (rows are memoized) yet see the latest props.
   const latest = useRef({ actions, rows });
@@ -123,14 +127,9 @@ export function RunsGrid(props: RunsGridProps) {
         tabIndex={0}
         onKeyDown={onKeyDown}
         className="data-table runs-table"
-        style={{ width: totalWidth }}
+        style={tableStyle as CSSProperties}
       >
-        <colgroup>
-          {rendered.map((c, i) => (
-            <col key={c.key} style={{ width: colWidths[i] }} />
-          ))}
-        </colgroup>
-        <thead>
+        <thead role="rowgroup">
           <RunsHeaderRow
             rendered={rendered}
             colWidths={colWidths}
@@ -147,8 +146,7 @@ export function RunsGrid(props: RunsGridProps) {
             controls={controls}
           />
         </thead>
-        <tbody>
-          {paddingTop > 0 && <SpacerRow height={paddingTop} colSpan={rendered.length} />}
+        <tbody role="rowgroup" style={{ height: virtualizer.getTotalSize() }}>
           {items.map((item) => {
             const row = rows[item.index];
             if (!row) return null;
@@ -157,6 +155,7 @@ export function RunsGrid(props: RunsGridProps) {
                 key={row.id}
                 row={row}
                 index={item.index}
+                top={item.start}
                 ariaRowIndex={item.index + 2}
                 columns={rendered}
                 selected={row.type === 'run' && selected.has(row.id)}
@@ -165,17 +164,8 @@ export function RunsGrid(props: RunsGridProps) {
               />
             );
           })}
-          {paddingBottom > 0 && <SpacerRow height={paddingBottom} colSpan={rendered.length} />}
         </tbody>
       </table>
     </div>
-  );
-}
-
-function SpacerRow({ height, colSpan }: { height: number; colSpan: number }) {
-  return (
-    <tr aria-hidden="true" className="runs-spacer" style={{ height }}>
-      <td colSpan={colSpan} />
-    </tr>
   );
 }

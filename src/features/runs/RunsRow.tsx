@@ -17,6 +17,8 @@ export interface RowActions {
 interface RunsRowProps {
   row: TableRow;
   index: number;
+  /** Where the row sits in the body, in px. */
+  top: number;
   /** The columns in view (sticky ones first), with spacer widths for the rest. */
   columns: readonly RenderedColumn[];
   selected: boolean;
@@ -30,7 +32,7 @@ interface RunsRowProps {
  * only the rows whose run, selection or focus changed, never all of them.
  */
 export const RunsRow = memo(function RunsRow(props: RunsRowProps) {
-  const { row, index, columns, selected, focused, actions, ariaRowIndex } = props;
+  const { row, index, top, columns, selected, focused, actions, ariaRowIndex } = props;
   const className = [
     'runs-row',
     row.type === 'group' ? 'runs-group-row' : '',
@@ -40,6 +42,8 @@ export const RunsRow = memo(function RunsRow(props: RunsRowProps) {
   return (
     <tr
       id={`runs-row-${index}`}
+      role="row"
+      style={{ transform: `translateY(${top}px)` }}
       aria-rowindex={ariaRowIndex}
       aria-selected={row.type === 'run' ? selected : undefined}
       className={className}
@@ -48,9 +52,16 @@ export const RunsRow = memo(function RunsRow(props: RunsRowProps) {
     >
       {columns.map((c) =>
         c.spacer !== undefined ? (
-          <td key={c.key} aria-hidden="true" className="runs-col-spacer" />
+          <td key={c.key} aria-hidden="true" className="runs-col-spacer" style={c.style} />
         ) : (
-          <td key={c.key} className={c.className} style={c.style} data-column={c.id}>
+          <td
+            key={c.key}
+            role="gridcell"
+            className={c.className}
+            style={c.style}
+            title={row.type === 'run' ? c.title?.(row.run) : undefined}
+            data-column={c.id}
+          >
             {row.type === 'run' ? (
               <RunCell row={row} index={index} column={c} selected={selected} actions={actions} />
             ) : (
