@@ -1,7 +1,8 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { CSSProperties, KeyboardEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { ReactTable } from '@tanstack/react-table';
+import { linkClick } from './RunCells';
 import { RunsHeaderRow } from './RunsHeaderRow';
 import { RunsRow } from './RunsRow';
 import type { RowActions } from './RunsRow';
@@ -51,12 +52,15 @@ export function RunsGrid(props: RunsGridProps) {
     scrollRef,
   );
 
+  // The virtualizer recomputes every row's offset (10,000 of them) whenever getItemKey changes
+  // identity: so only when the rows do, never on a scroll.
+  const getItemKey = useCallback((index: number) => rows[index]?.id ?? index, [rows]);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer re-renders its host itself
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    getItemKey: (index) => rows[index]?.id ?? index,
+    getItemKey,
     overscan: 6,
     useFlushSync: false,
   });
@@ -126,6 +130,12 @@ export function RunsGrid(props: RunsGridProps) {
         aria-multiselectable="true"
         tabIndex={0}
         onKeyDown={onKeyDown}
+        onClick={(e) => {
+          const runId = linkClick(e);
+          if (runId === undefined) return;
+          e.preventDefault();
+          actions.open(runId);
+        }}
         className="data-table runs-table"
         style={tableStyle as CSSProperties}
       >
