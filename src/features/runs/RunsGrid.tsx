@@ -69,6 +69,18 @@ export function RunsGrid(props: RunsGridProps) {
   const tableStyle: Record<string, string | number> = { width: totalWidth };
   colWidths.forEach((w, i) => (tableStyle[widthVar(i)] = `${w}px`));
 
+  // Pinned body cells are sticky only once the grid is scrolled sideways (runs-table.css): each
+  // sticky cell is a compositor layer, and ~50 of them created per frame halved the vertical
+  // scroll frame rate. Toggled on the element, not in state: no render on a scroll.
+  useEffect(() => {
+    const el = scrollRef.current;
+    if (!el) return;
+    const update = () => el.classList.toggle('is-scrolled-x', el.scrollLeft > 0);
+    update();
+    el.addEventListener('scroll', update, { passive: true });
+    return () => el.removeEventListener('scroll', update);
+  }, []);
+
   // Row callbacks must keep their identity (rows are memoized) yet see the latest props.
   const latest = useRef({ actions, rows });
   useEffect(() => {
