@@ -289,6 +289,69 @@ test('keyboard: j/k move, x selects, Enter opens the run', async ({ page }) => {
   await expect(page).toHaveURL(/\/runs\//);
 });
 
+test('a click on a run name opens the run in the page, without reloading it', async ({ page }) => {
+  await openChurn(page);
+  const names = await rowNames(grid(page));
+  const name = names[0] ?? '';
+  // A full page load would drop this marker; the client-side navigation keeps it.
+  await page.evaluate(() => ((globalThis as unknown as { kept: boolean }).kept = true));
+  await grid(page).getByRole('link', { name, exact: true }).click();
+  await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();
+  await expect(page).toHaveURL(/\/runs\//);
+  expect(await page.evaluate(() => (globalThis as unknown as { kept?: boolean }).kept)).toBe(true);
+});
+
+test('header and body cells line up, and pinned columns stay put, when scrolled sideways', async ({
+  page,
+}) => {
+  // Narrow enough that the seeded columns overflow sideways.
+  await page.setViewportSize({ width: 800, height: 700 });
+  await openChurn(page);
+  const scroller = page.getByTestId('runs-table').locator('.runs-scroll');
+  const row = grid(page).locator('tbody tr[data-run-id]').first();
+  const name = row.locator('td[data-column="attributes.run_name"]');
+  const nameLeft = (await name.boundingBox())?.x;
+  /** Left edge and width of each header, and of each cell of the first row, by column id. */
+  const boxes = (cells: Locator, attr: string) =>
+    cells.evaluateAll(
+      (els, name) =>
+        els.map((el) => {
+          const r = el.getBoundingClientRect();
+          return [el.getAttribute(name) ?? '', r.left, r.width] as const;
+        }),
+      attr,
+    );
+  /** Columns whose header and first-row cell differ in left edge or width, in px. */
+  const misaligned = async () => {
+    const cells = new Map(
+      (await boxes(row.locator('td[data-column]'), 'data-column')).map(([id, ...b]) => [id, b]),
+    );
+    const out: string[] = [];
+    for (const [id, left, width] of await boxes(
+      grid(page).locator('thead th[data-column-id]'),
+      'data-column-id',
+    )) {
+      const cell = cells.get(id);
+      if (!cell) out.push(`${id}: no cell`);
+      else if (Math.abs(cell[0] - left) > 0.5 || Math.abs(cell[1] - width) > 0.5)
+        out.push(`${id}: header ${left}+${width}, cell ${cell[0]}+${cell[1]}`);
+    }
+    return out;
+  };
+  expect(await misaligned()).toEqual([]);
+  const { scrollWidth, clientWidth } = await scroller.evaluate((el) => ({
+    scrollWidth: el.scrollWidth,
+    clientWidth: el.clientWidth,
+  }));
+  expect(scrollWidth, 'the seeded columns are wider than the view').toBeGreaterThan(clientWidth);
+  for (const to of [0.5, 1]) {
+    await scroller.evaluate((el, f) => (el.scrollLeft = (el.scrollWidth - el.clientWidth) * f), to);
+    // The columns in view change a frame after the scroll: wait for the last one to show.
+    await expect.poll(misaligned).toEqual([]);
+    expect((await name.boundingBox())?.x).toBe(nameLeft);
+  }
+});
+
 /** Column ids of the movable (metric / param / tag) headers in view, in display order. */
 async function movableHeaders(page: Page): Promise<string[]> {
   return grid(page)

@@ -1,7 +1,8 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
-import type { KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { CSSProperties, KeyboardEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { ReactTable } from '@tanstack/react-table';
+import { linkClick } from './RunCells';
 import { RunsHeaderRow } from './RunsHeaderRow';
 import { RunsRow } from './RunsRow';
 import type { RowActions } from './RunsRow';
@@ -9,6 +10,7 @@ import { ROW_HEIGHT } from './runs-table-model';
 import type { RunsTableFeatures, TableRow } from './runs-table-model';
 import { useColumnLayout } from './useColumnLayout';
 import type { ColumnActions } from './useColumnLayout';
+import { widthVar } from './useColumnWindow';
 
 interface RunsGridProps {
   table: ReactTable<RunsTableFeatures, TableRow, unknown>;
@@ -33,8 +35,10 @@ const isTyping = (el: EventTarget) =>
     (el instanceof HTMLInputElement && el.type !== 'checkbox'));
 
 /**
- * The rows as a real table: a sticky header, only the rows and columns in view rendered, spacers
- * for the rest. Keyboard: j/k (or ↓/↑) move the focused row, x toggles its selection, Enter opens it.
+ * The rows as a grid of blocks: a sticky header, then only the rows and columns in view, each row
+ * a fixed-height box placed by a transform and laid out on its own (`contain`), so scrolling lays
+ * out and paints the rows that enter and nothing else. The elements stay table ones with explicit
+ * grid roles. Keyboard: j/k (or ↓/↑) move the focused row, x toggles its selection, Enter opens it.
  */
 export function RunsGrid(props: RunsGridProps) {
   const { table, rows, selected, busy, actions, allSelected, columnActions } = props;
@@ -48,18 +52,34 @@ export function RunsGrid(props: RunsGridProps) {
     scrollRef,
   );
 
+  // The virtualizer recomputes every row's offset (10,000 of them) whenever getItemKey changes
+  // identity: so only when the rows do, never on a scroll.
+  const getItemKey = useCallback((index: number) => rows[index]?.id ?? index, [rows]);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer re-renders its host itself
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    getItemKey: (index) => rows[index]?.id ?? index,
+    getItemKey,
     overscan: 6,
     useFlushSync: false,
   });
   const items = virtualizer.getVirtualItems();
-  const paddingTop = items[0]?.start ?? 0;
-  const paddingBottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
+  // Cells take their widths from these variables, so a resize restyles cells but renders no row.
+  const tableStyle: Record<string, string | number> = { width: totalWidth };
+  colWidths.forEach((w, i) => (tableStyle[widthVar(i)] = `${w}px`));
+
+  // Pinned body cells are sticky only once the grid is scrolled sideways (runs-table.css): each
+  // sticky cell is a compositor layer, and ~50 of them created per frame halved the vertical
+  // scroll frame rate. Toggled on the element, not in state: no render on a scroll.
+  useEffect(() => {
+    const el = scrollRef.current;
+    if (!el) return;
+    const update = () => el.classList.toggle('is-scrolled-x', el.scrollLeft > 0);
+    update();
+    el.addEventListener('scroll', update, { passive: true });
+    return () => el.removeEventListener('scroll', update);
+  }, []);
 
   // Row callbacks must keep their identity (rows are memoized) yet see the latest props.
   const latest = useRef({ actions, rows });
@@ -122,15 +142,16 @@ export function RunsGrid(props: RunsGridProps) {
         aria-multiselectable="true"
         tabIndex={0}
         onKeyDown={onKeyDown}
+        onClick={(e) => {
+          const runId = linkClick(e);
+          if (runId === undefined) return;
+          e.preventDefault();
+          actions.open(runId);
+        }}
         className="data-table runs-table"
-        style={{ width: totalWidth }}
+        style={tableStyle as CSSProperties}
       >
-        <colgroup>
-          {rendered.map((c, i) => (
-            <col key={c.key} style={{ width: colWidths[i] }} />
-          ))}
-        </colgroup>
-        <thead>
+        <thead role="rowgroup">
           <RunsHeaderRow
             rendered={rendered}
             colWidths={colWidths}
@@ -147,8 +168,7 @@ export function RunsGrid(props: RunsGridProps) {
             controls={controls}
           />
         </thead>
-        <tbody>
-          {paddingTop > 0 && <SpacerRow height={paddingTop} colSpan={rendered.length} />}
+        <tbody role="rowgroup" style={{ height: virtualizer.getTotalSize() }}>
           {items.map((item) => {
             const row = rows[item.index];
             if (!row) return null;
@@ -157,6 +177,7 @@ export function RunsGrid(props: RunsGridProps) {
                 key={row.id}
                 row={row}
                 index={item.index}
+                top={item.start}
                 ariaRowIndex={item.index + 2}
                 columns={rendered}
                 selected={row.type === 'run' && selected.has(row.id)}
@@ -165,17 +186,8 @@ export function RunsGrid(props: RunsGridProps) {
               />
             );
           })}
-          {paddingBottom > 0 && <SpacerRow height={paddingBottom} colSpan={rendered.length} />}
         </tbody>
       </table>
     </div>
-  );
-}
-
-function SpacerRow({ height, colSpan }: { height: number; colSpan: number }) {
-  return (
-    <tr aria-hidden="true" className="runs-spacer" style={{ height }}>
-      <td colSpan={colSpan} />
-    </tr>
   );
 }

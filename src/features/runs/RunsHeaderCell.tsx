@@ -70,7 +70,7 @@ export function RunsHeaderCell(props: RunsHeaderCellProps) {
   return (
     <th
       scope="col"
-      colSpan={header.colSpan}
+      role="columnheader"
       aria-label={label}
       aria-sort={sorted ? ARIA_SORT[sorted] : undefined}
       className={className}

@@ -24,14 +24,14 @@ export function RunsHeaderRow(props: RunsHeaderRowProps) {
   const { rendered, colWidths, headers, allSelected, onToggleAll, onSort, drag } = props;
   const headerById = new Map(headers.map((h) => [h.column.id, h]));
   return (
-    <tr aria-rowindex={1}>
+    <tr role="row" aria-rowindex={1}>
       {rendered.map((c, i) => {
         const header = headerById.get(c.id);
         if (c.spacer !== undefined || !header)
-          return <th key={c.key} aria-hidden="true" className="runs-col-spacer" />;
+          return <th key={c.key} aria-hidden="true" className="runs-col-spacer" style={c.style} />;
         if (c.id === SELECT_COLUMN_ID) {
           return (
-            <th key={c.key} scope="col" className={c.className} style={c.style}>
+            <th key={c.key} scope="col" role="columnheader" className={c.className} style={c.style}>
               <input
                 type="checkbox"
                 className="runs-checkbox"

@@ -7,6 +7,9 @@ import type { GroupRow, RunRow, TableRow } from './runs-table-model';
 import { NAME_COLUMN_ID, SELECT_COLUMN_ID } from './useRunsTableColumns';
 import type { RenderedColumn } from './useColumnWindow';
 
+/** The tree toggle's width and the gap after it (runs-table.css). */
+const TOGGLE_SPACE = 22;
+
 export interface RowActions {
   select: (index: number, shift: boolean) => void;
   toggleExpanded: (runId: string) => void;
@@ -17,6 +20,8 @@ export interface RowActions {
 interface RunsRowProps {
   row: TableRow;
   index: number;
+  /** Where the row sits in the body, in px. */
+  top: number;
   /** The columns in view (sticky ones first), with spacer widths for the rest. */
   columns: readonly RenderedColumn[];
   selected: boolean;
@@ -30,7 +35,7 @@ interface RunsRowProps {
  * only the rows whose run, selection or focus changed, never all of them.
  */
 export const RunsRow = memo(function RunsRow(props: RunsRowProps) {
-  const { row, index, columns, selected, focused, actions, ariaRowIndex } = props;
+  const { row, index, top, columns, selected, focused, actions, ariaRowIndex } = props;
   const className = [
     'runs-row',
     row.type === 'group' ? 'runs-group-row' : '',
@@ -40,6 +45,8 @@ export const RunsRow = memo(function RunsRow(props: RunsRowProps) {
   return (
     <tr
       id={`runs-row-${index}`}
+      role="row"
+      style={{ transform: `translateY(${top}px)` }}
       aria-rowindex={ariaRowIndex}
       aria-selected={row.type === 'run' ? selected : undefined}
       className={className}
@@ -48,14 +55,20 @@ export const RunsRow = memo(function RunsRow(props: RunsRowProps) {
     >
       {columns.map((c) =>
         c.spacer !== undefined ? (
-          <td key={c.key} aria-hidden="true" className="runs-col-spacer" />
+          <td key={c.key} aria-hidden="true" className="runs-col-spacer" style={c.style} />
         ) : (
-          <td key={c.key} className={c.className} style={c.style} data-column={c.id}>
-            {row.type === 'run' ? (
-              <RunCell row={row} index={index} column={c} selected={selected} actions={actions} />
-            ) : (
-              <GroupCell row={row} column={c} actions={actions} />
-            )}
+          <td
+            key={c.key}
+            role="gridcell"
+            className={c.className}
+            style={c.style}
+            title={row.type === 'run' ? c.title?.(row.run) : undefined}
+            data-column={c.id}
+          >
+            {/* Called, not rendered as components: a fiber less per cell, and cells have no state. */}
+            {row.type === 'run'
+              ? runCell({ row, index, column: c, selected, actions })
+              : groupCell({ row, column: c, actions })}
           </td>
         ),
       )}
@@ -63,7 +76,7 @@ export const RunsRow = memo(function RunsRow(props: RunsRowProps) {
   );
 });
 
-function RunCell({
+function runCell({
   row,
   index,
   column,
@@ -91,7 +104,10 @@ function RunCell({
     );
   }
   if (column.id === NAME_COLUMN_ID) {
-    const indent: CSSProperties = { paddingLeft: row.depth * 16 };
+    // A leaf's name lines up with its siblings' names, after where their toggle is.
+    const indent: CSSProperties = {
+      paddingLeft: row.depth * 16 + (row.childCount > 0 ? 0 : TOGGLE_SPACE),
+    };
     return (
       <span className="runs-name-cell" style={indent}>
         {row.childCount > 0 ? (
@@ -104,9 +120,7 @@ function RunCell({
           >
             <span aria-hidden="true">{row.expanded ? '▾' : '▸'}</span>
           </button>
-        ) : (
-          <span className="runs-tree-spacer" />
-        )}
+        ) : null}
         <RunNameLink run={run} />
         {run.lifecycleStage === 'deleted' && <span className="badge runs-deleted">deleted</span>}
       </span>
@@ -115,7 +129,7 @@ function RunCell({
   return <>{column.render?.(run)}</>;
 }
 
-function GroupCell({
+function groupCell({
   row,
   column,
   actions,

@@ -29,6 +29,8 @@ export interface RunColumnMeta {
   metricKey?: string;
   /** The cell of a run row: rows render only the columns in view, so they call this directly. */
   render?: (run: RunView) => ReactNode;
+  /** The cell's hover text, set on the cell itself: one element less per cell than a titled span. */
+  title?: (run: RunView) => string | undefined;
 }
 
 /** A run in the table, with its place in the nested-run tree. */

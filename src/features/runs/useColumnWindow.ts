@@ -15,8 +15,12 @@ export interface RenderedColumn {
   className?: string;
   style?: CSSProperties;
   render?: RunColumnMeta['render'];
+  title?: RunColumnMeta['title'];
   metricKey?: string;
 }
+
+/** The CSS variable holding the width of the rendered column at `position`. */
+export const widthVar = (position: number) => `--runs-col-${position}`;
 
 function cellClass(meta: RunColumnMeta | undefined): string {
   return [
@@ -36,7 +40,8 @@ export function columnWidth(c: RunColumn, widths: Readonly<Record<string, number
  * columns near the horizontal viewport, with one spacer column each side keeping widths right.
  * Widths vary per column (`widths`, by id, over the defaults). The rendered list, which rows are
  * memoized on, holds no widths: it changes with the visible range and the sticky offsets only, so
- * vertical scrolling and resizing a scrolling column re-render no row. Widths go to the colgroup.
+ * vertical scrolling and resizing a scrolling column re-render no row. A cell's width is the CSS
+ * variable of its place in the list (`widthVar`); `colWidths` gives their values, set on the table.
  */
 export function useColumnWindow(
   columns: readonly RunColumn[],
@@ -69,7 +74,8 @@ export function useColumnWindow(
     estimateSize,
     getItemKey,
     paddingStart: stickyWidth,
-    overscan: 3,
+    // One column each side (columns are ≥ 36 px, most over 100): every extra one is a cell per row.
+    overscan: 1,
     useFlushSync: false,
   });
   const items = virtualizer.getVirtualItems();
@@ -83,24 +89,32 @@ export function useColumnWindow(
 
   const rendered = useMemo(() => {
     const out: RenderedColumn[] = [];
-    const describe = (c: RunColumn, style?: CSSProperties): RenderedColumn => ({
+    const width = () => `var(${widthVar(out.length)})`;
+    const describe = (c: RunColumn, left?: number): RenderedColumn => ({
       key: c.id,
       id: c.id,
       column: c,
       className: cellClass(c.columnDef.meta),
-      style,
+      style: left === undefined ? { width: width() } : { width: width(), left },
       render: c.columnDef.meta?.render,
+      title: c.columnDef.meta?.title,
       metricKey: c.columnDef.meta?.metricKey,
+    });
+    const spacer = (side: 'left' | 'right'): RenderedColumn => ({
+      key: ` ${side}`,
+      id: ` ${side}`,
+      spacer: side,
+      style: { width: width() },
     });
     const stickyWidths = stickyKey.split(',').map(Number);
     let left = 0;
     sticky.forEach((c, i) => {
-      out.push(describe(c, { left }));
+      out.push(describe(c, left));
       left += stickyWidths[i] ?? 0;
     });
-    if (hasLeft) out.push({ key: ' left', id: ' left', spacer: 'left' });
+    if (hasLeft) out.push(spacer('left'));
     for (const c of scrolling.slice(first, last + 1)) out.push(describe(c));
-    if (hasRight) out.push({ key: ' right', id: ' right', spacer: 'right' });
+    if (hasRight) out.push(spacer('right'));
     return out;
   }, [sticky, scrolling, stickyKey, first, last, hasLeft, hasRight]);
 

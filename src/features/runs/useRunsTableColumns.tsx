@@ -3,10 +3,10 @@ import { createColumnHelper } from '@tanstack/react-table';
 import type { ReactNode } from 'react';
 import type { RunView } from '@/api/runs';
 import { RelativeTime } from '@/components/RelativeTime';
-import { formatDuration } from '@/lib/format';
+import { formatDuration, formatMetric } from '@/lib/format';
 import { runFieldId } from '@/lib/run-sort';
 import type { ColumnChoice } from '@/lib/runs-view-state';
-import { MetricValue, ParamValue, RunStatusBadge } from './RunCells';
+import { RunStatusBadge } from './RunCells';
 import type { RunColumnMeta, RunsTableFeatures, TableRow } from './runs-table-model';
 
 const helper = createColumnHelper<RunsTableFeatures, TableRow>();
@@ -109,18 +109,37 @@ function keyColumn(choice: ColumnChoice, kindStart: boolean) {
           id,
           key,
           112,
-          { numeric: true, kind: 'metric', kindStart, sticky: choice.pinned, metricKey: key },
+          {
+            numeric: true,
+            kind: 'metric',
+            kindStart,
+            sticky: choice.pinned,
+            metricKey: key,
+            // The full value and its step on hover: the cell shows only ~4 significant digits.
+            title: (r) => {
+              const m = r.metrics.get(key);
+              return m && `${m.value} (step ${m.step})`;
+            },
+          },
           (r) => r.metrics.get(key)?.value,
-          (r) => <MetricValue metric={r.metrics.get(key)} />,
+          (r) => {
+            const m = r.metrics.get(key);
+            return m && formatMetric(m.value);
+          },
           { sortDescFirst: true },
         )
       : column(
           id,
           key,
           120,
-          { kind: choice.kind === 'params' ? 'param' : 'tag', kindStart, sticky: choice.pinned },
+          {
+            kind: choice.kind === 'params' ? 'param' : 'tag',
+            kindStart,
+            sticky: choice.pinned,
+            title: (r) => (choice.kind === 'tags' ? r.tags : r.params).get(key),
+          },
           (r) => (choice.kind === 'tags' ? r.tags : r.params).get(key),
-          (r) => <ParamValue value={(choice.kind === 'tags' ? r.tags : r.params).get(key)} />,
+          (r) => (choice.kind === 'tags' ? r.tags : r.params).get(key),
         );
   keyColumns.set(cacheKey, def);
   return def;
