@@ -1,6 +1,6 @@
 // Installs what is missing, and only that: a second run finds everything in place in milliseconds.
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { log, elapsed } from './log.mjs';
 import { chromiumPath, requirementsFile, root, venvBin, venvDir } from './paths.mjs';
@@ -10,7 +10,11 @@ const fileHash = (file) => createHash('sha256').update(readFileSync(file)).diges
 
 /** npm packages: installed when node_modules is missing or older than the lock file. */
 export async function ensureNodeModules() {
-  const stamp = path.join(root, 'node_modules', '.package-lock.json');
+  const modules = path.join(root, 'node_modules');
+  // A symlinked node_modules (a git worktree sharing another checkout's packages) belongs to that
+  // checkout: `npm ci` here would empty it through the link.
+  if (existsSync(modules) && lstatSync(modules).isSymbolicLink()) return;
+  const stamp = path.join(modules, '.package-lock.json');
   const lock = path.join(root, 'package-lock.json');
   if (existsSync(stamp) && statSync(stamp).mtimeMs >= statSync(lock).mtimeMs) return;
   const t = Date.now();
