@@ -119,9 +119,10 @@ export function MetricChart({ runs, metricKey, height = 260, title }: MetricChar
         ref={plotRef}
         className="metric-chart-plot"
         style={{ height }}
-        // Keyboard zoom once there is a line to zoom: an "application" would also hide a loading
-        // or error message inside it from screen readers' reading mode.
-        {...(drawn.length > 0 ? keys.plotProps : {})}
+        {...keys.plotProps}
+        // An "application" only with a line to zoom: it would hide a loading or error message
+        // inside it from screen readers' reading mode. Focus stays either way.
+        role={drawn.length > 0 ? 'application' : 'group'}
       >
         {width > 0 && (
           // Mounted before the series arrive: building recharts' frame is the costly part of a
