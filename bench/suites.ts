@@ -56,6 +56,9 @@ const tableKeys = [
   'loaded_runs',
   'load_more_clicks',
   'scroll_p95_ms',
+  'scroll_p95_vsync_ms',
+  'idle_interval_ms',
+  'idle_p95_ms',
   'scroll_frames',
   'scroll_reached',
   'scroll_dropped_frames',
@@ -87,9 +90,16 @@ export async function runsTableSuite(browser: Browser, o: Options): Promise<stri
       o.runs,
       o.warmup,
       (ui, i) =>
-        runTableOnce(browser, { ui, url: urls[ui], expectedRuns: expected, full: i < o.fullRuns }),
+        // Parallax loads everything in seconds, so it does the full load and the scroll every time;
+        // MLflow's full load takes minutes, so it does them --full-runs times.
+        runTableOnce(browser, {
+          ui,
+          url: urls[ui],
+          expectedRuns: expected,
+          full: ui === 'parallax' || i < o.fullRuns,
+        }),
       (_ui, s: TableSample) =>
-        `first ${s.T_table_first} ms, all ${s.T_table_all} ms (${s.loaded_runs} runs, ${s.load_more_clicks} clicks), scroll p95 ${s.scroll_p95_ms} ms, ${s.bytes_all} B${s.errors.length ? ` — ${s.errors.join('; ')}` : ''}`,
+        `first ${s.T_table_first} ms, all ${s.T_table_all} ms (${s.loaded_runs} runs, ${s.load_more_clicks} clicks), scroll p95 ${s.scroll_p95_ms} ms (${s.scroll_p95_vsync_ms} in vsyncs; idle ${s.idle_p95_ms}), ${s.bytes_all} B${s.errors.length ? ` — ${s.errors.join('; ')}` : ''}`,
     );
     const p = medians(samples.parallax, tableKeys);
     const m = medians(samples.mlflow, tableKeys);
@@ -129,8 +139,14 @@ export async function runsTableSuite(browser: Browser, o: Options): Promise<stri
       goals_met: {
         table_first: met(ratios.table_first, goals.table_first),
         table_all: met(ratios.table_all ?? ratios.table_all_upper_bound, goals.table_all),
-        scroll_p95_ms: met(p.scroll_p95_ms, goals.scroll_p95_ms),
+        // Judged in whole display intervals: the raw rAF deltas jitter by ±0.1 ms, and the same page
+        // standing still reads a raw p95 of 16.8 ms (idle_p95_ms), above the goal with no work done.
+        scroll_p95_ms: met(p.scroll_p95_vsync_ms, goals.scroll_p95_ms),
       },
+      notes: [
+        'parallax.scroll_p95_ms is the raw rAF-delta p95; scroll_p95_vsync_ms snaps each delta to whole display intervals (idle_interval_ms, the median rAF delta of the same page standing still) and is what goals_met.scroll_p95_ms judges. idle_p95_ms is the raw p95 of that still page: the floor of the raw figure on this machine.',
+        'Parallax does the full load and the scroll in every iteration; MLflow in full_load_iterations of them.',
+      ],
       samples,
       errors,
       suite_seconds: Math.round((Date.now() - t0) / 1000),

@@ -35,3 +35,12 @@ export function medians<K extends string>(
   }
   return out;
 }
+
+/**
+ * Frame times snapped to whole display intervals. rAF timestamps in headless Chromium jitter by
+ * ±0.1 ms around the interval (an empty page reads a p95 of 16.8 ms at 60 Hz), so a raw p95 says
+ * nothing about missed frames at that resolution; a frame that took n intervals counts as n × interval.
+ */
+export function snapToVsync(deltas: readonly number[], interval: number): number[] {
+  return deltas.map((d) => Math.max(1, Math.round(d / interval)) * interval);
+}

@@ -1,7 +1,7 @@
 // W1 runs table: T_table_first, T_table_all, scroll smoothness and bytes, for Parallax and MLflow's UI.
 import type { Browser, Page } from '@playwright/test';
 import { longTasks, openSession, whenTrue } from '../lib/browser.ts';
-import { quantile, round } from '../lib/stats.ts';
+import { median, quantile, round, snapToVsync } from '../lib/stats.ts';
 
 // Page-side functions (page.evaluate / waitForFunction) run in the browser. The node project has no
 // DOM lib, so the browser globals they use are declared here, module-local and loosely typed.
@@ -21,7 +21,13 @@ export interface TableSample {
   T_table_all_min: number | null;
   loaded_runs: number | null;
   load_more_clicks: number | null;
+  /** p95 of the raw rAF deltas while scrolling. */
   scroll_p95_ms: number | null;
+  /** p95 with each delta snapped to whole display intervals (`snapToVsync`). */
+  scroll_p95_vsync_ms: number | null;
+  /** The same page standing still: median rAF delta (the display interval) and raw p95. */
+  idle_interval_ms: number | null;
+  idle_p95_ms: number | null;
   scroll_frames: number | null;
   /** How far down the scroll got (1 = bottom) before the 10 s cap. */
   scroll_reached: number | null;
@@ -82,6 +88,13 @@ async function scrollProbe(page: Page, selector: string) {
     el.scrollTop = 0;
     await raf();
     await raf();
+    // The same page standing still: the display interval, and the rAF jitter with no work to do.
+    const idle: number[] = [];
+    for (let i = 0, t0 = await raf(); i < 120; i++) {
+      const t = await raf();
+      idle.push(t - t0);
+      t0 = t;
+    }
     const step = Math.max(200, (el.scrollHeight - el.clientHeight) / 600);
     const deltas: number[] = [];
     let last = await raf();
@@ -95,7 +108,7 @@ async function scrollProbe(page: Page, selector: string) {
       if (el.scrollTop + el.clientHeight >= el.scrollHeight - 1) break;
     }
     const reached = (el.scrollTop + el.clientHeight) / el.scrollHeight;
-    return { deltas, start, end: last, height: el.scrollHeight, step, reached };
+    return { deltas, idle, start, end: last, height: el.scrollHeight, step, reached };
   }, selector);
 }
 
@@ -205,6 +218,9 @@ export async function runTableOnce(browser: Browser, t: TableTarget): Promise<Ta
     loaded_runs: null,
     load_more_clicks: null,
     scroll_p95_ms: null,
+    scroll_p95_vsync_ms: null,
+    idle_interval_ms: null,
+    idle_p95_ms: null,
     scroll_frames: null,
     scroll_reached: null,
     scroll_dropped_frames: null,
@@ -284,6 +300,10 @@ export async function runTableOnce(browser: Browser, t: TableTarget): Promise<Ta
       s.scroll_frames = sc.deltas.length;
       s.scroll_reached = round(sc.reached, 3);
       s.scroll_p95_ms = round(quantile(sc.deltas, 0.95) ?? NaN);
+      const interval = median(sc.idle) ?? 1000 / 60;
+      s.idle_interval_ms = round(interval, 2);
+      s.idle_p95_ms = round(quantile(sc.idle, 0.95) ?? NaN);
+      s.scroll_p95_vsync_ms = round(quantile(snapToVsync(sc.deltas, interval), 0.95) ?? NaN);
       s.scroll_dropped_frames = sc.deltas.filter((d) => d > 33.4).length;
       s.scroll_longtasks = (await longTasks(page, sc.start, sc.end)).count;
     }
