@@ -1,7 +1,8 @@
 import { useRef } from 'react';
 import type { ReactNode } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import type { Rect, Virtualizer } from '@tanstack/react-virtual';
+import type { Rect } from '@tanstack/react-virtual';
+import { observeRectWithoutLayout, scrollUnlessAtTop } from '@/hooks/virtualizer-options';
 
 export interface VirtualColumn<T> {
   header: string;
@@ -23,24 +24,6 @@ const ROW_HEIGHT = 30;
 const INITIAL_RECT: Rect = { width: 0, height: 448 };
 
 /**
- * The scroller's size from its ResizeObserver only. The default also reads getBoundingClientRect as
- * the table mounts, which forces a layout of the whole run page inside the task that renders it.
- */
-function observeRectWithoutLayout(
-  instance: Virtualizer<HTMLDivElement, Element>,
-  cb: (rect: Rect) => void,
-) {
-  const el = instance.scrollElement;
-  if (!el) return;
-  const observer = new ResizeObserver((entries) => {
-    const box = entries[0]?.contentRect;
-    if (box) cb({ width: Math.round(box.width), height: Math.round(box.height) });
-  });
-  observer.observe(el);
-  return () => observer.disconnect();
-}
-
-/**
  * A light key/value table that renders only the rows in view, so a run with 1,500 params stays
  * quick to open and to filter. Spacer rows keep the native table layout and scrollbar honest.
  */
@@ -56,6 +39,7 @@ export function VirtualTable<T>({ label, columns, items, rowKey }: VirtualTableP
     useFlushSync: false,
     initialRect: INITIAL_RECT,
     observeElementRect: observeRectWithoutLayout,
+    scrollToFn: scrollUnlessAtTop,
   });
   const rows = virtualizer.getVirtualItems();
   const paddingTop = rows[0]?.start ?? 0;
