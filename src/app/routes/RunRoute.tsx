@@ -1,24 +1,25 @@
+import { useMemo } from 'react';
 import { useParams } from 'react-router';
 import { ArtifactBrowser } from '@/features/artifacts/ArtifactBrowser';
 import { MetricSparkline } from '@/features/charts/MetricSparkline';
 import { RunCharts } from '@/features/charts/RunCharts';
 import { RunPage } from '@/features/run-page/RunPage';
+import type { RunPageSlots } from '@/features/run-page/RunPage';
 
 // No title here: RunPage names the tab after the run, and a parent's effect would run after it.
 export function RunRoute() {
   const { experimentId = '', runId = '' } = useParams();
-  return (
-    <RunPage
-      key={runId}
-      experimentId={experimentId}
-      runId={runId}
-      slots={{
-        charts: <RunCharts runId={runId} />,
-        metricSparkline: (metricKey: string) => (
-          <MetricSparkline runId={runId} metricKey={metricKey} />
-        ),
-        artifacts: <ArtifactBrowser runId={runId} />,
-      }}
-    />
+  // Kept across renders (a chart's zoom changes the URL, so this re-renders): the run page's
+  // sections are memoized on these.
+  const slots = useMemo<RunPageSlots>(
+    () => ({
+      charts: <RunCharts runId={runId} />,
+      metricSparkline: (metricKey: string) => (
+        <MetricSparkline runId={runId} metricKey={metricKey} />
+      ),
+      artifacts: <ArtifactBrowser runId={runId} />,
+    }),
+    [runId],
   );
+  return <RunPage key={runId} experimentId={experimentId} runId={runId} slots={slots} />;
 }

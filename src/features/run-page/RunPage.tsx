@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useDeferredValue } from 'react';
+import { memo, useDeferredValue } from 'react';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { MlflowError } from '@/api/errors';
@@ -36,8 +36,10 @@ export interface RunPageSlots {
   artifacts?: ReactNode;
 }
 
+const NO_SLOTS: RunPageSlots = {};
+
 /** One run: overview, description, params, latest metrics, tags and (through a slot) artifacts. */
-export function RunPage({ experimentId, runId, slots = {} }: RunPageProps) {
+export function RunPage({ experimentId, runId, slots = NO_SLOTS }: RunPageProps) {
   const query = useQuery(runQueries.detail(runId));
   const run = query.data;
   // A run reached through another experiment's URL is treated as missing: the URL would lie.
@@ -111,8 +113,22 @@ export function RunPage({ experimentId, runId, slots = {} }: RunPageProps) {
  * one render was a long task. Deferred, React renders the sections in slices after the header.
  */
 function RunSections({ run: latest, slots }: { run: RunView; slots: RunPageSlots }) {
-  const run = useDeferredValue<RunView | undefined>(latest, undefined);
+  // The initial value must not be undefined: React reads undefined as "none" and mounts the
+  // sections in the same synchronous render.
+  const run = useDeferredValue<RunView | null>(latest, null);
   if (!run) return <Skeleton rows={8} label="Loading run…" />;
+  return <RunSectionList run={run} slots={slots} />;
+}
+
+// Memoized: the page re-renders synchronously on every change of its query's state, and the
+// deferred value only spares that work when the sections underneath can bail out.
+const RunSectionList = memo(function RunSectionList({
+  run,
+  slots,
+}: {
+  run: RunView;
+  slots: RunPageSlots;
+}) {
   return (
     <>
       <RunOverview run={run} />
@@ -124,4 +140,4 @@ function RunSections({ run: latest, slots }: { run: RunView; slots: RunPageSlots
       {slots.artifacts}
     </>
   );
-}
+});
