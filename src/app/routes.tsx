@@ -1,7 +1,9 @@
+import type { ComponentType } from 'react';
 import type { QueryClient } from '@tanstack/react-query';
 import { createBrowserRouter, Navigate, type LoaderFunctionArgs } from 'react-router';
 import { experimentQueries } from '@/api/queries/experiments';
 import { experimentSearchParams, parseExperimentListState } from '@/lib/experiment-list-state';
+import { nextTask } from '@/lib/next-task';
 import { paths } from '@/lib/paths';
 import { AppLayout } from './AppLayout';
 import { AppLoading } from './AppLoading';
@@ -26,6 +28,18 @@ function warmExperiment(queryClient: QueryClient) {
   };
 }
 
+/**
+ * A route whose code loads one task after the router asks for it. The router asks as it is
+ * created, and the chunk's preload inserts a <link> per dependency: kept in the router's task, the
+ * two made a long task of start-up.
+ */
+function lazyRoute<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
+  return async () => {
+    await nextTask();
+    return { Component: (await load())[name] };
+  };
+}
+
 export function createAppRouter(queryClient: QueryClient) {
   return createBrowserRouter([
     {
@@ -42,36 +56,28 @@ export function createAppRouter(queryClient: QueryClient) {
             {
               path: paths.experiments.path,
               loader: warmExperimentList(queryClient),
-              lazy: async () => ({
-                Component: (await import('./routes/ExperimentsRoute')).ExperimentsRoute,
-              }),
+              lazy: lazyRoute(() => import('./routes/ExperimentsRoute'), 'ExperimentsRoute'),
             },
             {
               path: paths.experiment.path,
               loader: warmExperiment(queryClient),
-              lazy: async () => ({
-                Component: (await import('./routes/ExperimentRoute')).ExperimentRoute,
-              }),
+              lazy: lazyRoute(() => import('./routes/ExperimentRoute'), 'ExperimentRoute'),
             },
             {
               path: paths.run.path,
-              lazy: async () => ({ Component: (await import('./routes/RunRoute')).RunRoute }),
+              lazy: lazyRoute(() => import('./routes/RunRoute'), 'RunRoute'),
             },
             {
               path: paths.models.path,
-              lazy: async () => ({ Component: (await import('./routes/ModelsRoute')).ModelsRoute }),
+              lazy: lazyRoute(() => import('./routes/ModelsRoute'), 'ModelsRoute'),
             },
             {
               path: paths.compare.path,
-              lazy: async () => ({
-                Component: (await import('./routes/CompareRoute')).CompareRoute,
-              }),
+              lazy: lazyRoute(() => import('./routes/CompareRoute'), 'CompareRoute'),
             },
             {
               path: '*',
-              lazy: async () => ({
-                Component: (await import('./routes/NotFoundRoute')).NotFoundRoute,
-              }),
+              lazy: lazyRoute(() => import('./routes/NotFoundRoute'), 'NotFoundRoute'),
             },
           ],
         },
