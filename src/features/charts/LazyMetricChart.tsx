@@ -1,12 +1,17 @@
 import { lazy, Suspense } from 'react';
 import type { ComponentProps } from 'react';
 import { Skeleton } from '@/components/Skeleton';
+import { seriesClient } from '@/workers/series-client';
 import type { MetricChart as MetricChartComponent } from './MetricChart';
 
 // recharts and the chart code are their own chunk, fetched when the first chart scrolls into view
 // and evaluated in a task of their own: inside the page's chunk, evaluating them made the page's
 // start-up one long task.
-const MetricChart = lazy(() => import('./MetricChart').then((m) => ({ default: m.MetricChart })));
+// The series worker starts while the chunk downloads.
+const MetricChart = lazy(() => {
+  seriesClient.warmUp();
+  return import('./MetricChart').then((m) => ({ default: m.MetricChart }));
+});
 
 /** MetricChart, loaded on first use; a skeleton of the chart's height until then. */
 export function LazyMetricChart(props: ComponentProps<typeof MetricChartComponent>) {
