@@ -3,7 +3,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { createBrowserRouter, Navigate, type LoaderFunctionArgs } from 'react-router';
 import { experimentQueries } from '@/api/queries/experiments';
 import { experimentSearchParams, parseExperimentListState } from '@/lib/experiment-list-state';
-import { nextTask } from '@/lib/next-task';
+import { afterTask } from '@/lib/next-task';
 import { paths } from '@/lib/paths';
 import { AppLayout } from './AppLayout';
 import { AppLoading } from './AppLoading';
@@ -28,16 +28,9 @@ function warmExperiment(queryClient: QueryClient) {
   };
 }
 
-/**
- * A route whose code loads one task after the router asks for it. The router asks as it is
- * created, and the chunk's preload inserts a <link> per dependency: kept in the router's task, the
- * two made a long task of start-up.
- */
+/** A route whose code loads in a task after the router's own (`afterTask`). */
 function lazyRoute<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
-  return async () => {
-    await nextTask();
-    return { Component: (await load())[name] };
-  };
+  return afterTask(async () => ({ Component: (await load())[name] }));
 }
 
 export function createAppRouter(queryClient: QueryClient) {

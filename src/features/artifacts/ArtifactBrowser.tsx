@@ -1,13 +1,14 @@
 import { lazy, Suspense, useId, useState } from 'react';
 import type { ArtifactEntry } from '@/api/artifacts';
+import { afterTask } from '@/lib/next-task';
 import { ArtifactTree } from './ArtifactTree';
 import { PreviewLoading } from './previews/PreviewStates';
 import './artifacts.css';
 
 // The previewers (papaparse, yaml, the JSON tree) load when a file is first chosen, not with the
 // run page: most visits never open one.
-const ArtifactPreview = lazy(() =>
-  import('./ArtifactPreview').then((m) => ({ default: m.ArtifactPreview })),
+const ArtifactPreview = lazy(
+  afterTask(() => import('./ArtifactPreview').then((m) => ({ default: m.ArtifactPreview }))),
 );
 
 /** The run's artifacts: a lazily loaded tree beside a preview of the chosen file. */

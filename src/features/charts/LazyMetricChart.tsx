@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
 import type { ComponentProps } from 'react';
 import { Skeleton } from '@/components/Skeleton';
+import { afterTask } from '@/lib/next-task';
 import { seriesClient } from '@/workers/series-client';
 import type { MetricChart as MetricChartComponent } from './MetricChart';
 
@@ -8,10 +9,12 @@ import type { MetricChart as MetricChartComponent } from './MetricChart';
 // and evaluated in a task of their own: inside the page's chunk, evaluating them made the page's
 // start-up one long task.
 // The series worker starts while the chunk downloads.
-const MetricChart = lazy(() => {
-  seriesClient.warmUp();
-  return import('./MetricChart').then((m) => ({ default: m.MetricChart }));
-});
+const MetricChart = lazy(
+  afterTask(() => {
+    seriesClient.warmUp();
+    return import('./MetricChart').then((m) => ({ default: m.MetricChart }));
+  }),
+);
 
 /** MetricChart, loaded on first use; a skeleton of the chart's height until then. */
 export function LazyMetricChart(props: ComponentProps<typeof MetricChartComponent>) {

@@ -5,10 +5,11 @@ import { runMutations } from '@/api/queries/run-edits';
 import { TAGS } from '@/api/types';
 import { ErrorNotice } from '@/components/ErrorNotice';
 import { Skeleton } from '@/components/Skeleton';
+import { afterTask } from '@/lib/next-task';
 import { useStoredDraft } from './useStoredDraft';
 
 // The markdown stack (remark, rehype, sanitize) loads only for a run that has a description.
-const Markdown = lazy(() => import('./Markdown').then((m) => ({ default: m.Markdown })));
+const Markdown = lazy(afterTask(() => import('./Markdown').then((m) => ({ default: m.Markdown }))));
 
 /** The run's description (the `mlflow.note.content` tag) as sanitized markdown, editable in place. */
 export function DescriptionSection({ runId, description }: { runId: string; description: string }) {
