@@ -2,6 +2,7 @@ import { useQueries } from '@tanstack/react-query';
 import { useId, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { runQueries } from '@/api/queries/runs';
+import type { RunView } from '@/api/runs';
 import { EmptyState } from '@/components/EmptyState';
 import { Skeleton } from '@/components/Skeleton';
 import { compareKeys } from '@/lib/run-fields';
@@ -12,14 +13,20 @@ import './charts.css';
 interface ExperimentChartsProps {
   experimentId: string;
   runIds: readonly string[];
+  /** Those runs already loaded elsewhere (the table's search): only the others are fetched. */
+  known?: ReadonlyMap<string, RunView>;
 }
 
+const NONE: ReadonlyMap<string, RunView> = new Map();
+
 /** One metric of several runs overlaid, with a picker over every metric those runs logged. */
-export function ExperimentCharts({ experimentId, runIds }: ExperimentChartsProps) {
+export function ExperimentCharts({ experimentId, runIds, known = NONE }: ExperimentChartsProps) {
   const pickerId = useId();
   const [params, setParams] = useSearchParams();
-  const details = useQueries({ queries: runIds.map((id) => runQueries.detail(id)) });
-  const loaded = details.map((q) => q.data);
+  const missing = runIds.filter((id) => !known.has(id));
+  const details = useQueries({ queries: missing.map((id) => runQueries.detail(id)) });
+  const fetched = new Map(missing.map((id, i) => [id, details[i]?.data]));
+  const loaded = runIds.map((id) => known.get(id) ?? fetched.get(id));
   const pending = details.some((q) => q.isPending);
   const signature = loaded
     .map((r) => (r ? `${r.runId}:${r.status}:${r.metrics.size}` : '-'))

@@ -2,6 +2,7 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { runQueries } from '@/api/queries/runs';
+import type { RunView } from '@/api/runs';
 import { useRunSelection } from '@/hooks/useRunSelection';
 import { runsSearchFromUrl } from '@/lib/run-sort';
 
@@ -18,16 +19,26 @@ export function useExperimentChartRuns(experimentId: string) {
     ...runQueries.search(runsSearchFromUrl(experimentId, params)),
     enabled: selected.size === 0,
   });
-  const firstPage = search.data?.pages[0];
+  const pages = search.data?.pages;
   const runIds = useMemo(
     () =>
       selected.size > 0
         ? [...selected]
-        : (firstPage?.runs.slice(0, VISIBLE_RUNS).map((r) => r.runId) ?? []),
-    [selected, firstPage],
+        : (pages?.[0]?.runs.slice(0, VISIBLE_RUNS).map((r) => r.runId) ?? []),
+    [selected, pages],
   );
+  // The charted runs the table's search has already loaded: the chart needs nothing more of them,
+  // so it fetches only the others (before, ten get-run calls started in one task).
+  const known = useMemo(() => {
+    const wanted = new Set(runIds);
+    const found = new Map<string, RunView>();
+    for (const page of pages ?? [])
+      for (const run of page.runs) if (wanted.has(run.runId)) found.set(run.runId, run);
+    return found;
+  }, [runIds, pages]);
   return {
     runIds,
+    known,
     fromSelection: selected.size > 0,
     pending: selected.size === 0 && search.isPending,
     error: search.error,
