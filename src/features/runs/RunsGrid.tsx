@@ -66,7 +66,11 @@ export function RunsGrid(props: RunsGridProps) {
   });
   const items = virtualizer.getVirtualItems();
   // Cells take their widths from these variables, so a resize restyles cells but renders no row.
-  const tableStyle: Record<string, string | number> = { width: totalWidth };
+  // The row height the virtualizer places rows by is the one CSS draws them with.
+  const tableStyle: Record<string, string | number> = {
+    width: totalWidth,
+    '--runs-row-height': `${ROW_HEIGHT}px`,
+  };
   colWidths.forEach((w, i) => (tableStyle[widthVar(i)] = `${w}px`));
 
   // Pinned body cells are sticky only once the grid is scrolled sideways (runs-table.css): each
