@@ -7,8 +7,7 @@ import type { MetricChart as MetricChartComponent } from './MetricChart';
 
 // recharts and the chart code are their own chunk, fetched when the first chart scrolls into view
 // and evaluated in a task of their own: inside the page's chunk, evaluating them made the page's
-// start-up one long task.
-// The series worker starts while the chunk downloads.
+// start-up one long task. The series worker starts while the chunk downloads.
 const MetricChart = lazy(
   afterTask(() => {
     seriesClient.warmUp();
