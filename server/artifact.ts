@@ -1,6 +1,7 @@
 import type { IncomingMessage, OutgoingHttpHeaders } from 'node:http';
 import { Transform, type TransformCallback } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { artifactContentType } from '../src/lib/artifact-kind.ts';
 import type { AuthProvider } from './auth.ts';
 import type { RetryConfig } from './config.ts';
 import { sendError, sendUpstreamFailure } from './http-errors.ts';
@@ -23,21 +24,6 @@ const ARTIFACT_CSP = "default-src 'none'; sandbox";
 // SVG may style itself, nothing more; the SPA only ever shows it through <img>, where scripts are off anyway.
 const SVG_CSP = "default-src 'none'; style-src 'unsafe-inline'; sandbox";
 
-const IMAGE_TYPES: Record<string, string> = {
-  png: 'image/png',
-  jpg: 'image/jpeg',
-  jpeg: 'image/jpeg',
-  gif: 'image/gif',
-  svg: 'image/svg+xml',
-};
-// Shown as text by the SPA (HTML included: it goes into a sandboxed srcdoc, never rendered by type).
-const TEXT_EXTENSIONS = new Set([
-  'txt', 'log', 'err', 'out', 'csv', 'tsv', 'json', 'jsonl', 'yaml', 'yml', 'md', 'rst', 'html',
-  'htm', 'xml', 'py', 'js', 'ts', 'sh', 'ini', 'cfg', 'conf', 'toml', 'properties', 'sql', 'r',
-  'ipynb', 'mlmodel', 'mlproject',
-]); // prettier-ignore
-const TEXT_NAMES = new Set(['mlmodel', 'mlproject', 'requirements.txt', 'conda.yaml']);
-
 /** Why a requested artifact path is refused, or undefined when it is a plain relative path. */
 export function checkArtifactPath(path: string): string | undefined {
   if (path === '') return 'path is required.';
@@ -49,20 +35,13 @@ export function checkArtifactPath(path: string): string | undefined {
   return undefined;
 }
 
-export function extensionOf(path: string): string {
-  const name = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
-  const dot = name.lastIndexOf('.');
-  return dot < 0 ? name : name.slice(dot + 1);
-}
-
-/** The only types artifacts are ever sent as: images as themselves, text as plain text, the rest as bytes. */
+/**
+ * The only types artifacts are ever sent as: images as themselves, text as plain text, the rest as
+ * bytes. Decided by the kind list the SPA's previewers use (src/lib/artifact-kind.ts), so a file the
+ * SPA shows as text always arrives as text.
+ */
 export function safeContentType(path: string): string {
-  const name = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
-  const ext = extensionOf(path);
-  const image = IMAGE_TYPES[ext];
-  if (image) return image;
-  if (TEXT_EXTENSIONS.has(ext) || TEXT_NAMES.has(name)) return 'text/plain; charset=utf-8';
-  return 'application/octet-stream';
+  return artifactContentType(path);
 }
 
 /** A Content-Disposition whose plain `filename` holds only safe ASCII; the exact name goes in `filename*`. */

@@ -28,6 +28,13 @@ describe('artifactKind', () => {
     ['model/model.skops', 'other'],
     ['.hidden', 'other'],
     ['noext', 'other'],
+    ['nb/analysis.ipynb', 'json'],
+    ['MLproject', 'yaml'],
+    ['model/conda.yaml', 'yaml'],
+    ['model/requirements.txt', 'text'],
+    ['mlmodel', 'other'],
+    ['constructor', 'other'],
+    ['x.__proto__', 'other'],
   ])('%s → %s', (path, kind) => {
     expect(artifactKind(path)).toBe(kind);
   });

@@ -6,7 +6,19 @@ export type ArtifactKind =
 /** MLflow's own UI does not preview above this either; our server answers 413 past it. */
 export const PREVIEW_CAP_BYTES = 50 * 1024 * 1024;
 
-const KINDS: Record<string, ArtifactKind> = {
+// THE list of artifact names Parallax previews, shared by the SPA (which previewer) and the server
+// (server/artifact.ts: which safe content type it sends). One list, so the two never disagree about
+// a file: a name the SPA previews as text is always sent as text, and anything not listed is
+// neither previewed nor sent as anything but bytes.
+
+// prettier-ignore
+const TEXT_EXTENSIONS = [
+  'txt', 'log', 'err', 'out', 'md', 'rst', 'xml', 'py', 'js', 'ts', 'sh', 'ini', 'cfg', 'conf',
+  'toml', 'properties', 'sql', 'r', 'jsonl',
+] as const;
+
+/** Previewer by lower-cased extension. */
+export const ARTIFACT_EXTENSIONS: Readonly<Record<string, ArtifactKind>> = {
   png: 'image',
   jpg: 'image',
   jpeg: 'image',
@@ -15,16 +27,32 @@ const KINDS: Record<string, ArtifactKind> = {
   csv: 'table',
   tsv: 'table',
   json: 'json',
+  // A notebook is a JSON document: the tree shows its cells and outputs, and never runs them.
+  ipynb: 'json',
   yaml: 'yaml',
   yml: 'yaml',
   html: 'html',
   htm: 'html',
+  ...Object.fromEntries(TEXT_EXTENSIONS.map((ext) => [ext, 'text' as const])),
 };
 
-const TEXT_EXTENSIONS = new Set([
-  'txt', 'log', 'err', 'out', 'md', 'rst', 'xml', 'py', 'js', 'ts', 'sh', 'ini', 'cfg', 'conf',
-  'toml', 'properties', 'sql', 'r', 'jsonl', 'mlproject',
-]); // prettier-ignore
+/**
+ * Previewer by exact file name, before the extension is looked at: the files MLflow itself writes
+ * without an extension. Case matters: the model view reads `<dir>/MLmodel` by that name.
+ */
+export const ARTIFACT_NAMES: Readonly<Record<string, ArtifactKind>> = {
+  MLmodel: 'mlmodel',
+  MLproject: 'yaml',
+};
+
+/** The image types the server sends images as (every `image` extension above has one). */
+export const IMAGE_MIME_TYPES: Readonly<Record<string, string>> = {
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  gif: 'image/gif',
+  svg: 'image/svg+xml',
+};
 
 /** The last path segment. */
 export function baseName(path: string): string {
@@ -45,13 +73,24 @@ export function extension(path: string): string {
 
 /** The previewer for a file, by its name as MLflow's UI does (never by sniffing the bytes). */
 export function artifactKind(path: string): ArtifactKind {
+  // hasOwn: a file named `constructor` or `x.toString` must not find Object.prototype's members.
   const name = baseName(path);
-  if (name === 'MLmodel') return 'mlmodel';
-  if (name === 'MLproject') return 'yaml';
+  if (Object.hasOwn(ARTIFACT_NAMES, name)) return ARTIFACT_NAMES[name] ?? 'other';
   const ext = extension(path);
-  const kind = KINDS[ext];
-  if (kind) return kind;
-  return TEXT_EXTENSIONS.has(ext) ? 'text' : 'other';
+  if (Object.hasOwn(ARTIFACT_EXTENSIONS, ext)) return ARTIFACT_EXTENSIONS[ext] ?? 'other';
+  return 'other';
+}
+
+/**
+ * The only types an artifact is ever sent as: an image as itself, anything the SPA previews as
+ * plain text (HTML included: the SPA puts it in a sandboxed frame, it is never rendered by its
+ * type), everything else as bytes.
+ */
+export function artifactContentType(path: string): string {
+  const kind = artifactKind(path);
+  if (kind === 'image') return IMAGE_MIME_TYPES[extension(path)] ?? 'application/octet-stream';
+  if (kind === 'other') return 'application/octet-stream';
+  return 'text/plain; charset=utf-8';
 }
 
 /** Logs are read from the end first: the newest lines are what someone opens a log for. */
