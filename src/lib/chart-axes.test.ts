@@ -70,7 +70,14 @@ describe('zoom windows', () => {
 describe('undrawable values', () => {
   it('counts NaN, infinities and, on a log scale, values ≤ 0', () => {
     const v = [1, Number.NaN, 0, -2, Number.POSITIVE_INFINITY, 3];
-    expect(undrawable(v, 'linear')).toEqual({ nan: 1, infinite: 1, nonPositive: 0 });
-    expect(undrawable(v, 'log')).toEqual({ nan: 1, infinite: 1, nonPositive: 2 });
+    expect(undrawable(v, 'linear')).toEqual({ nan: 1, infinite: 1, outOfRange: 0, nonPositive: 0 });
+    expect(undrawable(v, 'log')).toEqual({ nan: 1, infinite: 1, outOfRange: 0, nonPositive: 2 });
+  });
+
+  it('counts finite values beyond the plot range (a diverged run) apart from the infinities', () => {
+    const v = [1e308, -1e308, 1e300, Number.NEGATIVE_INFINITY, 1e-310, 0.5];
+    expect(undrawable(v, 'linear')).toEqual({ nan: 0, infinite: 1, outOfRange: 2, nonPositive: 0 });
+    // On a log scale 1e-310 is too close to 0 to have a decade; -1e308 is ≤ 0 before anything else.
+    expect(undrawable(v, 'log')).toEqual({ nan: 0, infinite: 1, outOfRange: 2, nonPositive: 1 });
   });
 });

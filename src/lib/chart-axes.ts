@@ -1,4 +1,5 @@
 // Pure helpers behind the metric charts: x-axis modes, lookups by step, zoom windows and log scale.
+import { inPlotRange } from './plot-range';
 
 export type XAxisMode = 'step' | 'wall' | 'relative';
 export type YScale = 'linear' | 'log';
@@ -117,23 +118,29 @@ export function formatZoom(w: StepWindowLike): string {
   return `${Math.floor(w.startStep)}-${Math.ceil(w.endStep)}`;
 }
 
-/** Counts of the values a chart cannot draw on its y scale, for the message under it. */
+/**
+ * Counts of the values a chart cannot draw on its y scale, for the message under it: NaN, ±Infinity,
+ * finite values beyond the plot's range (|v| > 1e300, or below 1e-300 on a log scale; see
+ * plot-range.ts), and values ≤ 0 on a log scale.
+ */
 export function undrawable(values: ArrayLike<number>, scale: YScale) {
   let nan = 0;
   let infinite = 0;
+  let outOfRange = 0;
   let nonPositive = 0;
   for (let i = 0; i < values.length; i++) {
     const v = values[i] as number;
     if (Number.isNaN(v)) nan++;
     else if (!Number.isFinite(v)) infinite++;
     else if (scale === 'log' && v <= 0) nonPositive++;
+    else if (!inPlotRange(v, scale === 'log')) outOfRange++;
   }
-  return { nan, infinite, nonPositive };
+  return { nan, infinite, outOfRange, nonPositive };
 }
 
-/** Whether a value has a place on the y scale. */
+/** Whether a value has a place on the y scale: finite, within the plot's range, > 0 on a log scale. */
 export function drawable(v: number, scale: YScale): boolean {
-  return Number.isFinite(v) && (scale === 'linear' || v > 0);
+  return inPlotRange(v, scale === 'log');
 }
 
 /** Short tick labels: 12.5k steps, 3h 20m since start. */

@@ -6,6 +6,8 @@
 // points, and keeps every vertex the reduction chose, so no spike is lost on the way to the screen.
 import { drawable } from './chart-axes';
 import type { YScale } from './chart-axes';
+import { extent } from './chart-points';
+import { safeDomain, svgCoordinate } from './plot-range';
 
 /** Where the plot's data domains land: a box of `width` × `height` pixels, y growing downwards. */
 export interface PlotScale {
@@ -16,29 +18,34 @@ export interface PlotScale {
   height: number;
 }
 
-/** Far outside the box a coordinate only needs to stay far outside: SVG loses precision past ~1e7. */
-const FAR = 1e6;
-
-const clamp = (v: number) => (v < -FAR ? -FAR : v > FAR ? FAR : v);
-/** A tenth of a pixel is below what a 1.5 px stroke shows, and keeps the path text short. */
-const fmt = (v: number) => String(Math.round(clamp(v) * 10) / 10);
-
 export function projector({ xDomain, yDomain, yScale, width, height }: PlotScale) {
   const log = yScale === 'log';
   const t = (v: number) => (log ? Math.log10(v) : v);
-  const [x0, x1] = xDomain;
-  const y0 = t(yDomain[0]);
-  const kx = width / (x1 - x0 || 1);
-  const ky = height / (t(yDomain[1]) - y0 || 1);
+  // Guarded again here, the last step before the attribute: a domain whose span is not a finite
+  // positive number would turn every point into NaN.
+  // A single value keeps its place at the start, one unit (one decade) wide.
+  const [x0, x1] = safeDomain(xDomain, false, [xDomain[0], xDomain[0] + 1]);
+  const [yLo, yHi] = safeDomain(yDomain, log, [yDomain[0], log ? yDomain[0] * 10 : yDomain[0] + 1]);
+  const y0 = t(yLo);
+  const kx = width / (x1 - x0);
+  const ky = height / (t(yHi) - y0);
   return {
     px: (x: number) => (x - x0) * kx,
     py: (v: number) => height - (t(v) - y0) * ky,
   };
 }
 
+/** The vertex `x,y` as path text, or null when either coordinate is no number (left out). */
+function vertex(x: number, y: number): string | null {
+  const sx = svgCoordinate(x);
+  const sy = svgCoordinate(y);
+  return sx === null || sy === null ? null : `${sx},${sy}`;
+}
+
 /**
- * A polyline through every drawable point; NaN, ±Infinity (and values ≤ 0 on a log scale) lift the
- * pen, so the line has a gap there rather than a bridge. Empty when nothing can be drawn.
+ * A polyline through every drawable point; NaN, ±Infinity, values beyond the plot's range (and
+ * values ≤ 0 on a log scale) lift the pen, so the line has a gap there rather than a bridge. Empty
+ * when nothing can be drawn. No NaN or Infinity ever reaches the text.
  */
 export function linePath(xs: ArrayLike<number>, ys: ArrayLike<number>, scale: PlotScale): string {
   const { px, py } = projector(scale);
@@ -47,11 +54,12 @@ export function linePath(xs: ArrayLike<number>, ys: ArrayLike<number>, scale: Pl
   const n = Math.min(xs.length, ys.length);
   for (let i = 0; i < n; i++) {
     const y = ys[i] as number;
-    if (!drawable(y, scale.yScale)) {
+    const v = drawable(y, scale.yScale) ? vertex(px(xs[i] as number), py(y)) : null;
+    if (v === null) {
       down = false;
       continue;
     }
-    d += `${down ? 'L' : 'M'}${fmt(px(xs[i] as number))},${fmt(py(y))}`;
+    d += `${down ? 'L' : 'M'}${v}`;
     down = true;
   }
   return d;
@@ -69,8 +77,17 @@ export function bandPath(
 ): string {
   const { px, py } = projector(scale);
   const n = Math.min(xs.length, lo.length, hi.length);
-  const ok = (i: number) =>
-    drawable(lo[i] as number, scale.yScale) && drawable(hi[i] as number, scale.yScale);
+  const top: (string | null)[] = new Array<string | null>(n);
+  const bottom: (string | null)[] = new Array<string | null>(n);
+  for (let i = 0; i < n; i++) {
+    const a = lo[i] as number;
+    const b = hi[i] as number;
+    const both = drawable(a, scale.yScale) && drawable(b, scale.yScale);
+    const x = px(xs[i] as number);
+    top[i] = both ? vertex(x, py(b)) : null;
+    bottom[i] = both ? vertex(x, py(a)) : null;
+  }
+  const ok = (i: number) => top[i] != null && bottom[i] != null;
   let d = '';
   let i = 0;
   while (i < n) {
@@ -80,11 +97,31 @@ export function bandPath(
     }
     let j = i;
     while (j + 1 < n && ok(j + 1)) j++;
-    for (let k = i; k <= j; k++)
-      d += `${k === i ? 'M' : 'L'}${fmt(px(xs[k] as number))},${fmt(py(hi[k] as number))}`;
-    for (let k = j; k >= i; k--) d += `L${fmt(px(xs[k] as number))},${fmt(py(lo[k] as number))}`;
+    for (let k = i; k <= j; k++) d += `${k === i ? 'M' : 'L'}${top[k] as string}`;
+    for (let k = j; k >= i; k--) d += `L${bottom[k] as string}`;
     d += 'Z';
     i = j + 1;
   }
   return d;
+}
+
+/**
+ * A sparkline's path in a `width` × `height` box: the drawable points' own extent fills it (a flat
+ * series runs through the middle), and whatever cannot be drawn lifts the pen as on the charts.
+ */
+export function sparklinePath(
+  xs: ArrayLike<number>,
+  ys: ArrayLike<number>,
+  width: number,
+  height: number,
+): string {
+  const xr = extent([xs]) ?? [0, 1];
+  const yr = extent([ys]) ?? [0, 1];
+  return linePath(xs, ys, {
+    xDomain: safeDomain(xr, false, [xr[0] - 1, xr[0] + 1]),
+    yDomain: safeDomain(yr, false, [yr[0] - 1, yr[0] + 1]),
+    yScale: 'linear',
+    width,
+    height,
+  });
 }

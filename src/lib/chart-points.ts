@@ -1,8 +1,9 @@
 // The axes' domains and ticks, and how many points a chart asks for.
 import { drawable } from './chart-axes';
 import type { YScale } from './chart-axes';
+import { PLOT_MIN } from './plot-range';
 
-/** [min, max] of the finite values (and > 0 on a log scale) across arrays; null when none. */
+/** [min, max] of the drawable values (see `drawable`) across arrays; null when none. */
 export function extent(arrays: readonly ArrayLike<number>[], scale: YScale = 'linear') {
   let min = Number.POSITIVE_INFINITY;
   let max = Number.NEGATIVE_INFINITY;
@@ -17,14 +18,28 @@ export function extent(arrays: readonly ArrayLike<number>[], scale: YScale = 'li
   return min <= max ? ([min, max] as [number, number]) : null;
 }
 
-/** A y domain with a little air, never empty; on a log scale, whole decades around the data. */
+/** Decades a log axis may span: 10^±300, the plot's range (plot-range.ts). */
+const MAX_DECADE = 300;
+
+/**
+ * A y domain with a little air, never empty; on a log scale, whole decades around the data. The
+ * range comes from `extent`, so it lies within the plot's range and every bound here is finite.
+ */
 export function paddedDomain(range: [number, number] | null, scale: YScale): [number, number] {
   if (!range) return scale === 'log' ? [0.1, 1] : [0, 1];
   const [min, max] = range;
   if (scale === 'log') {
-    return [10 ** Math.floor(Math.log10(min)), 10 ** Math.ceil(Math.log10(max) + 1e-9)];
+    const lo = Math.max(-MAX_DECADE, Math.floor(Math.log10(min)));
+    const hi = Math.min(MAX_DECADE, Math.ceil(Math.log10(max) + 1e-9));
+    return [10 ** lo, 10 ** Math.max(hi, lo + 1)];
   }
-  if (min === max) return [min - Math.abs(min || 1) * 0.05, max + Math.abs(max || 1) * 0.05];
+  // A span below PLOT_MIN (equal values, or subnormals) is one value: air around it, at least
+  // PLOT_MIN of it, so the tick step below never underflows to 0.
+  if (max - min < PLOT_MIN) {
+    const c = (min + max) / 2;
+    const half = c === 0 ? 0.05 : Math.max(Math.abs(c) * 0.05, PLOT_MIN);
+    return [c - half, c + half];
+  }
   const pad = (max - min) * 0.04;
   return [min - pad, max + pad];
 }
@@ -62,8 +77,10 @@ export function logTicks([min, max]: [number, number]): number[] {
   const lo = Math.floor(Math.log10(min));
   const hi = Math.ceil(Math.log10(max));
   const steps = hi - lo <= 2 ? [1, 2, 5] : [1];
+  // At most ~12 labelled decades: a range of 10^-300…10^300 would otherwise get 600 labels.
+  const every = Math.max(1, Math.ceil((hi - lo) / 12));
   const out: number[] = [];
-  for (let e = lo; e <= hi; e++) {
+  for (let e = lo; e <= hi; e += every) {
     for (const m of steps) {
       // Rounded so that 0.1 * 3 style float error does not reach the labels.
       const v = +(m * 10 ** e).toPrecision(12);

@@ -2,7 +2,7 @@ import { MlflowError } from '@/api/errors';
 import type { YScale } from '@/lib/chart-axes';
 
 interface ChartMessagesProps {
-  summary: { nan: number; infinite: number; nonPositive: number };
+  summary: { nan: number; infinite: number; outOfRange: number; nonPositive: number };
   yScale: YScale;
   fullError: unknown;
 }
@@ -17,6 +17,10 @@ export function ChartMessages({ summary, yScale, fullError }: ChartMessagesProps
   if (summary.nan > 0)
     notes.push(`${plural(summary.nan, 'NaN value')} not drawn (gaps in the line).`);
   if (summary.infinite > 0) notes.push(`${plural(summary.infinite, 'infinite value')} not drawn.`);
+  if (summary.outOfRange > 0)
+    notes.push(
+      `${plural(summary.outOfRange, 'value')} beyond the chart's range (${yScale === 'log' ? '1e-300 to 1e300' : '±1e300'}) not drawn.`,
+    );
   if (yScale === 'log' && summary.nonPositive > 0)
     notes.push(
       `${plural(summary.nonPositive, 'value')} ≤ 0 left out: a log scale cannot show them.`,

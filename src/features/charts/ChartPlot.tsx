@@ -2,6 +2,7 @@ import { memo, useDeferredValue, useId, useMemo } from 'react';
 import { CartesianGrid, ComposedChart, XAxis, YAxis } from 'recharts';
 import type { XAxisMode, YScale } from '@/lib/chart-axes';
 import { axisTicks, logTicks, niceLinearTicks } from '@/lib/chart-points';
+import { safeDomain } from '@/lib/plot-range';
 import type { DrawnRun } from './chart-types';
 import { PLOT, plotBox } from './chart-types';
 import { RunPaths } from './RunPaths';
@@ -46,16 +47,18 @@ const PlotFrame = memo(function PlotFrame({
   height,
   xMode,
   yScale,
-  xDomain,
+  xDomain: xData,
   yDomain,
 }: ChartPlotProps) {
   const clipId = useId();
   const stage = useFrameStage();
-  const yTicks = useMemo(
-    () =>
-      yScale === 'log' ? { domain: yDomain, ticks: logTicks(yDomain) } : niceLinearTicks(yDomain),
-    [yScale, yDomain],
-  );
+  // The domains reach recharts' scales and so its attributes: guarded like the lines' (plot-range.ts).
+  const yTicks = useMemo(() => {
+    const log = yScale === 'log';
+    const domain = safeDomain(yDomain, log);
+    return log ? { domain, ticks: logTicks(domain) } : niceLinearTicks(domain);
+  }, [yScale, yDomain]);
+  const xDomain = useMemo(() => safeDomain(xData, false), [xData]);
   const box = plotBox(width, height);
   const xTicks = useMemo(
     () => axisTicks(xDomain, Math.max(2, Math.floor(box.width / X_TICK_SPACING))),

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { metricQueries } from '@/api/queries/metrics';
-import { extent } from '@/lib/chart-points';
+import { sparklinePath } from '@/lib/chart-path';
 import { runColor } from '@/lib/run-colors';
 
 const WIDTH = 96;
@@ -19,21 +19,8 @@ export function MetricSparkline({ runId, metricKey }: { runId: string; metricKey
   if (!series || series.step.length < 2) {
     return <span className="metric-sparkline metric-sparkline-empty" aria-hidden="true" />;
   }
-  const xs = extent([series.step]) ?? [0, 1];
-  const ys = extent([series.value]) ?? [0, 1];
-  const sx = (x: number) => ((x - xs[0]) / (xs[1] - xs[0] || 1)) * (WIDTH - 2) + 1;
-  const sy = (y: number) => HEIGHT - 1 - ((y - ys[0]) / (ys[1] - ys[0] || 1)) * (HEIGHT - 2);
-  let d = '';
-  let pen = false;
-  for (let i = 0; i < series.step.length; i++) {
-    const y = series.value[i] as number;
-    if (!Number.isFinite(y)) {
-      pen = false;
-      continue;
-    }
-    d += `${pen ? 'L' : 'M'}${sx(series.step[i] as number).toFixed(1)},${sy(y).toFixed(1)}`;
-    pen = true;
-  }
+  // Non-finite and out-of-range values lift the pen; none reaches the attribute (chart-path.ts).
+  const d = sparklinePath(series.step, series.value, WIDTH - 2, HEIGHT - 2);
   return (
     <svg
       className="metric-sparkline"
@@ -43,7 +30,13 @@ export function MetricSparkline({ runId, metricKey }: { runId: string; metricKey
       role="img"
       aria-label={`${metricKey} history`}
     >
-      <path d={d} fill="none" stroke={runColor(runId)} strokeWidth={1.25} />
+      <path
+        d={d}
+        transform="translate(1 1)"
+        fill="none"
+        stroke={runColor(runId)}
+        strokeWidth={1.25}
+      />
     </svg>
   );
 }

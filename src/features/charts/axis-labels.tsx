@@ -28,6 +28,8 @@ export function tickLabel(format: (v: number) => string) {
     verticalAnchor,
     className,
   }: BaseTickContentProps) {
+    // A tick recharts could not place has no position to give an attribute.
+    if (!Number.isFinite(Number(x)) || !Number.isFinite(Number(y))) return null;
     return (
       <text
         x={x}

@@ -45,6 +45,7 @@ export function useDrawnRuns(
     let rawKnown = true;
     let nan = 0;
     let infinite = 0;
+    let outOfRange = 0;
     let nonPositive = 0;
     for (const r of runs) {
       drawnPoints += r.series.step.length;
@@ -53,6 +54,7 @@ export function useDrawnRuns(
       const u = undrawable(r.series.value, yScale);
       nan += u.nan;
       infinite += u.infinite;
+      outOfRange += u.outOfRange;
       nonPositive += u.nonPositive;
     }
     const source =
@@ -78,6 +80,7 @@ export function useDrawnRuns(
       exact,
       nan,
       infinite,
+      outOfRange,
       nonPositive,
       xDomain,
       yDomain,
