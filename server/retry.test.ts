@@ -1,56 +1,114 @@
+import type { IncomingMessage } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { backoffDelay, isRetryableError, isRetryableStatus, parseRetryAfter } from './retry.ts';
+import { sendWithRetries } from './retry.ts';
 import { UpstreamUnavailableError } from './upstream.ts';
 
-const policy = { maxAttempts: 4, baseDelayMs: 100, maxDelayMs: 1_000, maxTotalDelayMs: 5_000 };
+// Tiny waits keep the test fast; the policy's own numbers are tested in src/lib/retry-policy.test.ts.
+const policy = { maxAttempts: 4, baseDelayMs: 1, maxDelayMs: 4, maxTotalDelayMs: 1_000 };
 
-describe('parseRetryAfter', () => {
-  const now = Date.parse('2026-01-01T00:00:00Z');
-  it('reads delay-seconds', () => {
-    expect(parseRetryAfter('3', now)).toBe(3_000);
-    expect(parseRetryAfter(' 0 ', now)).toBe(0);
-  });
-  it('reads an HTTP date relative to now, never negative', () => {
-    expect(parseRetryAfter('Thu, 01 Jan 2026 00:00:05 GMT', now)).toBe(5_000);
-    expect(parseRetryAfter('Wed, 31 Dec 2025 23:59:00 GMT', now)).toBe(0);
-  });
-  it('ignores absent or unreadable values', () => {
-    expect(parseRetryAfter(undefined, now)).toBeUndefined();
-    expect(parseRetryAfter('', now)).toBeUndefined();
-    expect(parseRetryAfter('soon', now)).toBeUndefined();
-    expect(parseRetryAfter('-1', now)).toBeUndefined();
-  });
+type Outcome = number | { status: number; retryAfter: string } | UpstreamUnavailableError;
+
+/** An attempt function answering the given outcomes in order, counting its calls. */
+function upstream(...outcomes: Outcome[]) {
+  const calls = { count: 0, resumed: 0 };
+  const attempt = () => {
+    const outcome = outcomes[Math.min(calls.count, outcomes.length - 1)] ?? 200;
+    calls.count += 1;
+    if (outcome instanceof UpstreamUnavailableError) return Promise.reject(outcome);
+    const { status, retryAfter } =
+      typeof outcome === 'number' ? { status: outcome, retryAfter: undefined } : outcome;
+    // Only the fields sendWithRetries reads: a whole IncomingMessage needs a socket.
+    const res = {
+      statusCode: status,
+      headers: retryAfter === undefined ? {} : { 'retry-after': retryAfter },
+      resume: () => void (calls.resumed += 1),
+    } as unknown as IncomingMessage;
+    return Promise.resolve(res);
+  };
+  return { attempt, calls };
+}
+
+const refused = () => new UpstreamUnavailableError('connection refused', true, false);
+const timedOut = () => new UpstreamUnavailableError('no response within 1 ms', false, true);
+const reset = () => new UpstreamUnavailableError('connection reset', false, false);
+
+const options = (method: string, canResend = true) => ({
+  method,
+  policy,
+  canResend,
+  random: () => 0,
 });
 
-describe('backoffDelay', () => {
-  it('doubles per attempt, adds up to one base step of jitter, and caps', () => {
-    expect(backoffDelay(1, policy, () => 0)).toBe(100);
-    expect(backoffDelay(2, policy, () => 0)).toBe(200);
-    expect(backoffDelay(3, policy, () => 0.5)).toBe(450);
-    expect(backoffDelay(10, policy, () => 0)).toBe(1_000);
-  });
-});
-
-describe('what is retried', () => {
-  it('retries reads on 429/502/503/504 and writes only on 429/503', () => {
-    expect([429, 500, 502, 503, 504].filter((s) => isRetryableStatus('GET', s))).toEqual([
-      429, 502, 503, 504,
-    ]);
-    for (const method of ['POST', 'PATCH', 'DELETE']) {
-      expect([429, 500, 502, 503, 504].filter((s) => isRetryableStatus(method, s))).toEqual([
-        429, 503,
-      ]);
-    }
+describe('sendWithRetries', () => {
+  it('tries a failing read at most maxAttempts times, then hands back the last answer', async () => {
+    const { attempt, calls } = upstream(503);
+    const res = await sendWithRetries(attempt, options('GET'));
+    expect(res.statusCode).toBe(503);
+    expect(calls.count).toBe(4);
+    // Each answer given up on is drained so its socket returns to the pool.
+    expect(calls.resumed).toBe(3);
   });
 
-  it('retries connection failures for reads, and for writes only when nothing was sent; never timeouts', () => {
-    const refused = new UpstreamUnavailableError('connection refused', true, false);
-    const reset = new UpstreamUnavailableError('connection reset', false, false);
-    const slow = new UpstreamUnavailableError('no response within 1 ms', false, true);
-    expect(isRetryableError('GET', refused)).toBe(true);
-    expect(isRetryableError('GET', reset)).toBe(true);
-    expect(isRetryableError('GET', slow)).toBe(false);
-    expect(isRetryableError('POST', refused)).toBe(true);
-    expect(isRetryableError('POST', reset)).toBe(false);
+  it('stops at the first answer that is not retryable', async () => {
+    const { attempt, calls } = upstream(502, 200);
+    expect((await sendWithRetries(attempt, options('GET'))).statusCode).toBe(200);
+    expect(calls.count).toBe(2);
+  });
+
+  it('does not retry a 500 at all', async () => {
+    const { attempt, calls } = upstream(500);
+    expect((await sendWithRetries(attempt, options('GET'))).statusCode).toBe(500);
+    expect(calls.count).toBe(1);
+  });
+
+  it('retries a write on 503 but not on 502', async () => {
+    const a = upstream(503, 200);
+    expect((await sendWithRetries(a.attempt, options('POST'))).statusCode).toBe(200);
+    expect(a.calls.count).toBe(2);
+    const b = upstream(502, 200);
+    expect((await sendWithRetries(b.attempt, options('POST'))).statusCode).toBe(502);
+    expect(b.calls.count).toBe(1);
+  });
+
+  it('never sends a streamed body twice', async () => {
+    const { attempt, calls } = upstream(503, 200);
+    expect((await sendWithRetries(attempt, options('POST', false))).statusCode).toBe(503);
+    expect(calls.count).toBe(1);
+  });
+
+  it('retries a refused connection, and throws the last failure once out of attempts', async () => {
+    const { attempt, calls } = upstream(refused());
+    await expect(sendWithRetries(attempt, options('POST'))).rejects.toThrow('connection refused');
+    expect(calls.count).toBe(4);
+  });
+
+  it('does not retry a timeout, nor a reset write', async () => {
+    const a = upstream(timedOut(), 200);
+    await expect(sendWithRetries(a.attempt, options('GET'))).rejects.toThrow('no response');
+    expect(a.calls.count).toBe(1);
+    const b = upstream(reset(), 200);
+    await expect(sendWithRetries(b.attempt, options('POST'))).rejects.toThrow('connection reset');
+    expect(b.calls.count).toBe(1);
+  });
+
+  it('waits what Retry-After asks, within the budget', async () => {
+    const { attempt, calls } = upstream({ status: 429, retryAfter: '0' }, 200);
+    expect((await sendWithRetries(attempt, options('GET'))).statusCode).toBe(200);
+    expect(calls.count).toBe(2);
+  });
+
+  it('hands back a 429 whose Retry-After is longer than the budget, without waiting', async () => {
+    const { attempt, calls } = upstream({ status: 429, retryAfter: '60' }, 200);
+    const started = Date.now();
+    const res = await sendWithRetries(attempt, options('GET'));
+    expect(res.statusCode).toBe(429);
+    expect(res.headers['retry-after']).toBe('60');
+    expect(calls.count).toBe(1);
+    expect(Date.now() - started).toBeLessThan(500);
+  });
+
+  it('passes other errors through untouched', async () => {
+    const attempt = () => Promise.reject(new TypeError('bug'));
+    await expect(sendWithRetries(attempt, options('GET'))).rejects.toThrow(TypeError);
   });
 });

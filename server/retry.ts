@@ -1,44 +1,13 @@
 import type { IncomingMessage } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
+import {
+  isRetryableFailure,
+  isRetryableStatus,
+  nextDelay,
+  parseRetryAfter,
+} from '../src/lib/retry-policy.ts';
 import type { RetryConfig } from './config.ts';
 import { UpstreamUnavailableError } from './upstream.ts';
-
-const READ_RETRY_STATUSES = new Set([429, 502, 503, 504]);
-// A write answered 502/504 may have been applied already; 429/503 say it was not processed.
-const WRITE_RETRY_STATUSES = new Set([429, 503]);
-
-export function isRetryableStatus(method: string, status: number): boolean {
-  return (method === 'GET' ? READ_RETRY_STATUSES : WRITE_RETRY_STATUSES).has(status);
-}
-
-export function isRetryableError(method: string, err: UpstreamUnavailableError): boolean {
-  if (err.timedOut) return false;
-  return method === 'GET' || err.neverSent;
-}
-
-/** `Retry-After` as delay-seconds or an HTTP date, in ms from `now`; undefined when absent or invalid. */
-export function parseRetryAfter(
-  value: string | string[] | undefined,
-  now: number,
-): number | undefined {
-  const raw = Array.isArray(value) ? value[0] : value;
-  if (raw === undefined || raw.trim() === '') return undefined;
-  const text = raw.trim();
-  if (/^\d+$/.test(text)) return Number(text) * 1000;
-  // Date.parse reads bare numbers such as "-1" as years; an HTTP date always names its month.
-  const date = /[a-z]/i.test(text) ? Date.parse(text) : NaN;
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-
-/** Exponential backoff with full-range jitter of one base step; `attempt` counts from 1. */
-export function backoffDelay(
-  attempt: number,
-  policy: RetryConfig,
-  random: () => number = Math.random,
-): number {
-  const exponential = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
-  return Math.round(exponential + random() * policy.baseDelayMs);
-}
 
 export interface RetryOptions {
   method: string;
@@ -47,9 +16,15 @@ export interface RetryOptions {
   canResend: boolean;
   signal?: AbortSignal;
   now?: () => number;
+  /** Jitter source, in [0, 1); tests pin it. */
+  random?: () => number;
 }
 
-/** Calls `attempt` until it yields a final answer, within the policy's attempt and wait budgets. */
+/**
+ * Calls `attempt` until it yields a final answer, within the policy's attempt and wait budgets.
+ * This is the only place Parallax retries a call to MLflow: what is retried, and how long to wait,
+ * comes from the shared policy (src/lib/retry-policy.ts); the browser does not retry these again.
+ */
 export async function sendWithRetries(
   attempt: () => Promise<IncomingMessage>,
   options: RetryOptions,
@@ -73,10 +48,11 @@ export async function sendWithRetries(
 
     const retryable = res
       ? isRetryableStatus(method, res.statusCode ?? 0)
-      : failure !== undefined && isRetryableError(method, failure);
+      : failure !== undefined && isRetryableFailure(method, failure);
     if (!retryable || !options.canResend || n >= policy.maxAttempts) return finalAnswer();
 
-    const delay = parseRetryAfter(res?.headers['retry-after'], now()) ?? backoffDelay(n, policy);
+    const retryAfter = parseRetryAfter(res?.headers['retry-after'], now());
+    const delay = nextDelay(n, policy, retryAfter, options.random);
     // Too long a wait is the caller's call: hand back the 429/503 with its Retry-After.
     if (waited + delay > policy.maxTotalDelayMs) return finalAnswer();
     res?.resume();

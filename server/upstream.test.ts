@@ -75,3 +75,68 @@ describe('createUpstreamClient', () => {
     expect(Date.now() - started).toBeLessThan(1_500);
   });
 });
+
+describe('liveness probe', () => {
+  // Connect timeout 200 ms: a call silent for 100 ms asks /health, which has 100 ms to answer.
+  const probing = { connectTimeoutMs: 200, upstreamTimeoutMs: 2_000 };
+
+  it('fails a call within the connect timeout when MLflow accepts but answers nothing at all', async () => {
+    stub = await startStub(() => {
+      // accepts and reads every request, answers none, not even /health
+    });
+    client = createUpstreamClient(new URL(stub.url), probing);
+    const started = Date.now();
+    const err = await failure(client.request({ method: 'GET', target: '/x', headers: {} }));
+    const took = Date.now() - started;
+    expect(err.reason).toBe('it accepted the connection but answered nothing within 200 ms');
+    expect(err.timedOut).toBe(true);
+    expect(err.neverSent).toBe(false);
+    expect(took).toBeGreaterThanOrEqual(190);
+    expect(took).toBeLessThan(1_000);
+    expect(stub.requests.map((r) => r.url)).toEqual(['/x', '/health']);
+  });
+
+  it('lets a slow call finish when MLflow answers /health (any status)', async () => {
+    stub = await startStub((req, res) => {
+      if (req.url === '/health') {
+        res.writeHead(404).end();
+        return;
+      }
+      setTimeout(() => res.writeHead(200, { 'content-type': 'text/plain' }).end('late'), 600);
+    });
+    client = createUpstreamClient(new URL(stub.url), probing);
+    const res = await client.request({ method: 'GET', target: '/slow', headers: {} });
+    let body = '';
+    for await (const chunk of res) body += String(chunk);
+    expect(res.statusCode).toBe(200);
+    expect(body).toBe('late');
+    expect(stub.requests.map((r) => r.url)).toEqual(['/slow', '/health']);
+  });
+
+  it('shares one probe between calls waiting together, and never probes a quick call', async () => {
+    stub = await startStub((req, res) => {
+      if (req.url === '/quick') res.writeHead(200).end();
+      else if (req.url === '/health') res.writeHead(200).end('OK');
+      else setTimeout(() => res.writeHead(200).end(), 400);
+    });
+    const shared = createUpstreamClient(new URL(stub.url), probing);
+    client = shared;
+    const quick = await shared.request({ method: 'GET', target: '/quick', headers: {} });
+    quick.resume();
+    const slow = await Promise.all(
+      ['/a', '/b', '/c'].map((target) => shared.request({ method: 'GET', target, headers: {} })),
+    );
+    for (const res of slow) res.resume();
+    expect(stub.requests.filter((r) => r.url === '/health')).toHaveLength(1);
+  });
+
+  it('prefixes the probe with the base path of the tracking URI', async () => {
+    stub = await startStub((req, res) => {
+      if (req.url === '/mlflow/health') res.writeHead(200).end('OK');
+      else setTimeout(() => res.writeHead(200).end(), 300);
+    });
+    client = createUpstreamClient(new URL(`${stub.url}/mlflow`), probing);
+    (await client.request({ method: 'GET', target: '/x', headers: {} })).resume();
+    expect(stub.requests.map((r) => r.url)).toEqual(['/mlflow/x', '/mlflow/health']);
+  });
+});

@@ -3,9 +3,10 @@ import https from 'node:https';
 import type { IncomingMessage, OutgoingHttpHeaders } from 'node:http';
 import type { LookupFunction } from 'node:net';
 import { pipeline, type Readable } from 'node:stream';
+import type { TransportFailure } from '../src/lib/retry-policy.ts';
 
 /** MLflow could not be reached or did not answer in time; the proxy turns this into a 502. */
-export class UpstreamUnavailableError extends Error {
+export class UpstreamUnavailableError extends Error implements TransportFailure {
   constructor(
     readonly reason: string,
     /** True when the request certainly never reached MLflow, so sending it again is harmless. */
@@ -41,6 +42,20 @@ export interface UpstreamTimeouts {
   upstreamTimeoutMs: number;
 }
 
+/**
+ * MLflow that accepts connections but answers nothing (a hung worker pool, a stopped process
+ * behind a load balancer) would otherwise hold every call for the whole upstream timeout (30 s by
+ * default), which must stay long: a large search or an artifact fetched from cloud storage may
+ * legitimately take that long before its headers. So instead of a shorter deadline on the call,
+ * a call still waiting for its headers after half the connect timeout asks MLflow's cheap
+ * `/health` whether it is alive, and gives it the other half to answer. Any HTTP answer (even a
+ * 404 from a backend without `/health`) or any other call answered meanwhile proves MLflow alive,
+ * and the call keeps waiting; silence fails the call as "unavailable" within the connect timeout,
+ * which is as long as Parallax ever waits to hear from MLflow at all. Concurrent calls share one
+ * probe, and calls answered quickly never probe.
+ */
+const LIVENESS_PATH = '/health';
+
 // uvicorn closes idle keep-alive connections after 5 s; dropping ours first avoids reusing a dead socket.
 const FREE_SOCKET_TIMEOUT_MS = 4_000;
 
@@ -55,6 +70,51 @@ export function createUpstreamClient(
   const agent = secure ? new https.Agent(agentOptions) : new http.Agent(agentOptions);
   const send = secure ? https.request : http.request;
   const basePath = base.pathname === '/' ? '' : base.pathname;
+  const probeAfterMs = Math.floor(timeouts.connectTimeoutMs / 2);
+  const probeTimeoutMs = timeouts.connectTimeoutMs - probeAfterMs;
+  // When MLflow last sent response headers, to any call: proof of life the probe can use.
+  let lastAnswerAt = 0;
+  let probe: Promise<boolean> | undefined;
+
+  /** Resolves true once MLflow answers anything, false after `probeTimeoutMs` of silence. */
+  const probeLiveness = (): Promise<boolean> =>
+    new Promise<boolean>((resolve) => {
+      const startedAt = performance.now();
+      let settled = false;
+      const settle = (alive: boolean) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        resolve(alive);
+      };
+      const timer = setTimeout(() => {
+        settle(lastAnswerAt >= startedAt);
+        outgoing.destroy();
+      }, probeTimeoutMs);
+      const outgoing = send({
+        protocol: base.protocol,
+        hostname: base.hostname,
+        port: base.port,
+        method: 'GET',
+        path: basePath + LIVENESS_PATH,
+        headers: { 'user-agent': 'parallax', accept: '*/*' },
+        agent,
+        ...(lookup ? { lookup } : {}),
+      });
+      outgoing.on('response', (res) => {
+        res.resume();
+        settle(true);
+      });
+      // Refused or reset: not a proof of life, unless another call was answered meanwhile.
+      outgoing.on('error', () => settle(lastAnswerAt >= startedAt));
+      outgoing.end();
+    });
+  const alive = (): Promise<boolean> => {
+    probe ??= probeLiveness().finally(() => {
+      probe = undefined;
+    });
+    return probe;
+  };
 
   return {
     host: base.host,
@@ -63,10 +123,12 @@ export function createUpstreamClient(
       new Promise<IncomingMessage>((resolve, reject) => {
         let connectTimer: NodeJS.Timeout | undefined;
         let headerTimer: NodeJS.Timeout | undefined;
+        let livenessTimer: NodeJS.Timeout | undefined;
         let answered = false;
         const clearTimers = () => {
           clearTimeout(connectTimer);
           clearTimeout(headerTimer);
+          clearTimeout(livenessTimer);
         };
         const outgoing = send({
           protocol: base.protocol,
@@ -95,9 +157,19 @@ export function createUpstreamClient(
             const reason = `no response within ${timeouts.upstreamTimeoutMs} ms`;
             outgoing.destroy(new UpstreamUnavailableError(reason, false, true));
           }, timeouts.upstreamTimeoutMs);
+          // Only worth asking when the probe would answer before the header timeout does.
+          if (timeouts.connectTimeoutMs >= timeouts.upstreamTimeoutMs) return;
+          livenessTimer = setTimeout(() => {
+            void alive().then((isAlive) => {
+              if (isAlive || answered || outgoing.destroyed) return;
+              const reason = `it accepted the connection but answered nothing within ${timeouts.connectTimeoutMs} ms`;
+              outgoing.destroy(new UpstreamUnavailableError(reason, false, true));
+            });
+          }, probeAfterMs);
         });
         outgoing.on('response', (res) => {
           answered = true;
+          lastAnswerAt = performance.now();
           clearTimers();
           res.setTimeout(timeouts.upstreamTimeoutMs, () => {
             res.destroy(new Error(`MLflow sent nothing for ${timeouts.upstreamTimeoutMs} ms`));
