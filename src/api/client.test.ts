@@ -1,13 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MlflowError } from './errors';
-import {
-  backoffDelay,
-  buildQuery,
-  parseMetricValue,
-  parseRetryAfter,
-  request,
-  toInt,
-} from './client';
+import { buildQuery, parseMetricValue, request, toInt } from './client';
 
 describe('buildQuery', () => {
   it('repeats a key for each array item, as MLflow GET handlers expect', () => {
@@ -23,37 +16,6 @@ describe('buildQuery', () => {
 
   it('encodes values', () => {
     expect(buildQuery({ filter: "name = 'a&b'" })).toBe('?filter=name+%3D+%27a%26b%27');
-  });
-});
-
-describe('parseRetryAfter', () => {
-  it('reads seconds', () => {
-    expect(parseRetryAfter('3')).toBe(3000);
-  });
-
-  it('reads an HTTP date relative to now', () => {
-    const now = Date.parse('2026-01-01T00:00:00Z');
-    expect(parseRetryAfter('Thu, 01 Jan 2026 00:00:05 GMT', now)).toBe(5000);
-  });
-
-  it('is undefined when absent or unreadable', () => {
-    expect(parseRetryAfter(null)).toBeUndefined();
-    expect(parseRetryAfter('soon')).toBeUndefined();
-  });
-});
-
-describe('backoffDelay', () => {
-  it('honours Retry-After over the exponential delay', () => {
-    expect(backoffDelay(0, 2000)).toBe(2000);
-  });
-
-  it('grows with the attempt and stays within its cap', () => {
-    for (let attempt = 0; attempt < 10; attempt++) {
-      const d = backoffDelay(attempt);
-      const ceiling = Math.min(8000, 300 * 2 ** attempt);
-      expect(d).toBeGreaterThanOrEqual(ceiling / 2);
-      expect(d).toBeLessThanOrEqual(ceiling);
-    }
   });
 });
 
@@ -80,7 +42,19 @@ describe('toInt', () => {
   });
 });
 
-type Reply = { status: number; body: string; headers?: Record<string, string> } | 'network-error';
+type Reply =
+  { status: number; body: string; headers?: Record<string, string> } | 'network-error' | 'cut-off';
+
+/** A 200 whose body breaks after its first bytes, as when the connection resets mid-body. */
+function cutOffResponse(): Response {
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(new TextEncoder().encode('{"runs":[{"info":'));
+      controller.error(new TypeError('network error'));
+    },
+  });
+  return new Response(body, { status: 200, headers: { 'content-type': 'application/json' } });
+}
 
 function stubFetch(replies: Reply[]) {
   const calls: { url: string; init: RequestInit }[] = [];
@@ -89,6 +63,7 @@ function stubFetch(replies: Reply[]) {
     const reply = replies.shift();
     if (!reply) throw new Error('unexpected extra request');
     if (reply === 'network-error') return Promise.reject(new TypeError('Failed to fetch'));
+    if (reply === 'cut-off') return Promise.resolve(cutOffResponse());
     return Promise.resolve(
       new Response(reply.body, { status: reply.status, headers: reply.headers }),
     );
@@ -146,25 +121,41 @@ describe('request', () => {
     });
   });
 
-  it('retries a 429 after Retry-After, then succeeds', async () => {
-    vi.useFakeTimers();
+  it.each([429, 500, 502, 503, 504])(
+    'does not repeat a %i: the server already retried what was worth retrying',
+    async (status) => {
+      const calls = stubFetch([
+        {
+          status,
+          body: '{"error_code":"TEMPORARILY_UNAVAILABLE","message":"busy"}',
+          headers: { 'content-type': 'application/json', 'retry-after': '1' },
+        },
+      ]);
+      await expect(request('GET', '/api/2.0/mlflow/runs/get')).rejects.toMatchObject({
+        status,
+        errorCode: 'TEMPORARILY_UNAVAILABLE',
+        message: 'busy',
+      });
+      expect(calls).toHaveLength(1);
+    },
+  );
+
+  it('does not repeat MLFLOW_UNAVAILABLE, and marks it unavailable for the banner', async () => {
     const calls = stubFetch([
       {
-        status: 429,
-        body: '{"error_code":"REQUEST_LIMIT_EXCEEDED","message":"slow down"}',
-        headers: { 'retry-after': '2' },
+        status: 502,
+        body: '{"error_code":"MLFLOW_UNAVAILABLE","message":"MLflow at x is not reachable"}',
       },
-      { status: 200, body: '{"ok":true}' },
     ]);
-    const result = request('GET', '/api/2.0/mlflow/experiments/search');
-    await vi.advanceTimersByTimeAsync(1999);
+    const error = await request('GET', '/api/2.0/mlflow/experiments/search').catch(
+      (e: unknown) => e,
+    );
+    expect(error).toMatchObject({ status: 502, errorCode: 'MLFLOW_UNAVAILABLE' });
+    expect((error as MlflowError).unavailable).toBe(true);
     expect(calls).toHaveLength(1);
-    await vi.advanceTimersByTimeAsync(1);
-    await expect(result).resolves.toEqual({ ok: true });
-    expect(calls).toHaveLength(2);
   });
 
-  it('retries a network error on GET', async () => {
+  it('retries a GET that did not reach the server, then succeeds', async () => {
     vi.useFakeTimers();
     const calls = stubFetch(['network-error', { status: 200, body: '{}' }]);
     const result = request('GET', '/api/2.0/mlflow/experiments/search');
@@ -173,10 +164,40 @@ describe('request', () => {
     expect(calls).toHaveLength(2);
   });
 
+  it('gives up on an unreachable server after three tries in all', async () => {
+    vi.useFakeTimers();
+    const calls = stubFetch(['network-error', 'network-error', 'network-error']);
+    const result = request('GET', '/api/2.0/mlflow/experiments/search').catch((e: unknown) => e);
+    await vi.runAllTimersAsync();
+    const error = await result;
+    expect(error).toMatchObject({ status: 0, errorCode: 'NETWORK_ERROR' });
+    expect((error as MlflowError).unavailable).toBe(true);
+    expect(calls).toHaveLength(3);
+  });
+
   it('does not retry a network error on POST: the write may have happened', async () => {
     const calls = stubFetch(['network-error']);
     const error = await request('POST', '/api/2.0/mlflow/runs/create').catch((e: unknown) => e);
     expect(error).toMatchObject({ status: 0, errorCode: 'NETWORK_ERROR' });
+    expect(calls).toHaveLength(1);
+  });
+
+  it('retries a GET whose answer was cut off mid-body', async () => {
+    vi.useFakeTimers();
+    const calls = stubFetch(['cut-off', { status: 200, body: '{"runs":[]}' }]);
+    const result = request('GET', '/api/2.0/mlflow/runs/get');
+    await vi.runAllTimersAsync();
+    await expect(result).resolves.toEqual({ runs: [] });
+    expect(calls).toHaveLength(2);
+  });
+
+  it('reports a POST answer cut off mid-body as such, without sending it again', async () => {
+    const calls = stubFetch(['cut-off']);
+    const error = await request('POST', '/api/2.0/mlflow/runs/set-tag').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MlflowError);
+    expect(error).toMatchObject({ status: 200, errorCode: 'INCOMPLETE_RESPONSE' });
+    expect((error as MlflowError).message).toMatch(/^The answer \(HTTP 200\) was cut off/);
+    expect((error as MlflowError).unavailable).toBe(false);
     expect(calls).toHaveLength(1);
   });
 
@@ -190,21 +211,48 @@ describe('request', () => {
     expect(calls).toHaveLength(1);
   });
 
-  it('gives up after its retries with the last error', async () => {
-    vi.useFakeTimers();
-    const down = {
-      status: 502,
-      body: '{"error_code":"MLFLOW_UNAVAILABLE","message":"MLflow is not reachable"}',
-    };
-    const calls = stubFetch([down, down, down]);
-    const result = request('GET', '/api/2.0/mlflow/experiments/search', { retries: 2 }).catch(
+  it('turns a 200 HTML page (a proxy’s sign-in page) into an MlflowError naming it', async () => {
+    const page =
+      '<!DOCTYPE html>\n<html>\n  <head><title>Sign in to Corp SSO</title></head><body><form>…</form></body></html>';
+    stubFetch([
+      { status: 200, body: page, headers: { 'content-type': 'text/html; charset=utf-8' } },
+    ]);
+    const error = await request('GET', '/api/2.0/mlflow/experiments/search').catch(
       (e: unknown) => e,
     );
-    await vi.runAllTimersAsync();
-    const error = await result;
-    expect(error).toMatchObject({ status: 502, errorCode: 'MLFLOW_UNAVAILABLE' });
-    expect((error as MlflowError).unavailable).toBe(true);
-    expect(calls).toHaveLength(3);
+    expect(error).not.toBeInstanceOf(SyntaxError);
+    expect(error).toBeInstanceOf(MlflowError);
+    expect(error).toMatchObject({ status: 200, errorCode: 'INVALID_RESPONSE' });
+    expect((error as MlflowError).message).toBe(
+      'Expected JSON from MLflow but got text/html; charset=utf-8 (HTTP 200) starting ' +
+        '“<!DOCTYPE html> <html> <head><title>Sign in to Corp SSO</title></head><body><for…”. ' +
+        "A proxy or sign-in page may have answered in MLflow's place.",
+    );
+    expect((error as MlflowError).unavailable).toBe(false);
+  });
+
+  it('refuses a 200 that parses but is no MLflow answer, and one with no content type', async () => {
+    stubFetch([
+      { status: 200, body: 'null', headers: { 'content-type': 'application/json' } },
+      { status: 200, body: 'OK' },
+    ]);
+    await expect(request('GET', '/api/2.0/mlflow/runs/get')).rejects.toMatchObject({
+      errorCode: 'INVALID_RESPONSE',
+      message: expect.stringContaining(
+        'got application/json (HTTP 200) starting “null”',
+      ) as unknown,
+    });
+    await expect(request('GET', '/api/2.0/mlflow/runs/get')).rejects.toMatchObject({
+      errorCode: 'INVALID_RESPONSE',
+      message: expect.stringContaining(
+        'got text/plain;charset=UTF-8 (HTTP 200) starting “OK”',
+      ) as unknown,
+    });
+  });
+
+  it('reads an empty 2xx body as an empty object', async () => {
+    stubFetch([{ status: 200, body: '' }]);
+    await expect(request('POST', '/api/2.0/mlflow/runs/delete')).resolves.toEqual({});
   });
 
   it('passes the abort signal to fetch', async () => {

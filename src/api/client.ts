@@ -1,4 +1,7 @@
-import { MlflowError, errorFromResponse } from './errors';
+// Relative, not '@/': e2e specs import this module under Node, which knows no '@' alias.
+import { backoffDelay, CLIENT_RETRY, shouldClientRetry } from '../lib/retry-policy';
+import type { ClientFailure } from '../lib/retry-policy';
+import { MlflowError, errorFromResponse, invalidResponse } from './errors';
 
 type QueryValue = string | number | boolean | undefined | null | readonly (string | number)[];
 
@@ -6,13 +9,7 @@ export interface RequestOptions {
   query?: Record<string, QueryValue>;
   body?: unknown;
   signal?: AbortSignal;
-  /** Attempts after the first one for retryable failures (network, 429, 502-504). */
-  retries?: number;
 }
-
-const DEFAULT_RETRIES = 3;
-const BASE_DELAY_MS = 300;
-const MAX_DELAY_MS = 8000;
 
 /** Repeated keys for arrays, as MLflow's GET handlers expect (`run_ids=a&run_ids=b`). */
 export function buildQuery(query: Record<string, QueryValue> | undefined): string {
@@ -28,21 +25,6 @@ export function buildQuery(query: Record<string, QueryValue> | undefined): strin
   }
   const s = params.toString();
   return s ? `?${s}` : '';
-}
-
-/** Seconds or an HTTP date, as `Retry-After` may carry; undefined when absent or unreadable. */
-export function parseRetryAfter(header: string | null, now = Date.now()): number | undefined {
-  if (!header) return undefined;
-  const seconds = Number(header);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const date = Date.parse(header);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-
-export function backoffDelay(attempt: number, retryAfterMs?: number): number {
-  if (retryAfterMs !== undefined) return Math.min(retryAfterMs, 60_000);
-  const exp = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** attempt);
-  return exp / 2 + Math.random() * (exp / 2);
 }
 
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {
@@ -63,17 +45,12 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
-/**
- * Whether a failed attempt may be repeated. A rejected request (429, 503) never reached MLflow's
- * handler, so even a POST may go again; a network error or a 502/504 might have, so only reads retry.
- */
-function shouldRetry(error: MlflowError, method: string): boolean {
-  if (error.status === 429 || error.status === 503) return true;
-  if (method !== 'GET') return false;
-  return error.status === 0 || error.status === 502 || error.status === 504;
-}
+type Attempt =
+  | { kind: 'answer'; status: number; headers: Headers; text: string }
+  | { kind: 'failed'; failure: ClientFailure; error: MlflowError };
 
-async function attempt(method: string, url: string, options: RequestOptions): Promise<Response> {
+/** One try: the whole answer as text, or what kept it from arriving. Aborts are rethrown as they are. */
+async function attempt(method: string, url: string, options: RequestOptions): Promise<Attempt> {
   const init: RequestInit = {
     method,
     signal: options.signal ?? null,
@@ -83,41 +60,70 @@ async function attempt(method: string, url: string, options: RequestOptions): Pr
     init.headers = { ...init.headers, 'Content-Type': 'application/json' };
     init.body = JSON.stringify(options.body ?? {});
   }
+  let res: Response;
   try {
-    return await fetch(url, init);
+    res = await fetch(url, init);
   } catch (e) {
     if (options.signal?.aborted) throw e;
-    throw new MlflowError(
-      0,
-      'NETWORK_ERROR',
-      `Parallax's server could not be reached (${String(e)})`,
-    );
+    const message = `Parallax's server could not be reached (${String(e)})`;
+    return {
+      kind: 'failed',
+      failure: { kind: 'unreachable' },
+      error: new MlflowError(0, 'NETWORK_ERROR', message),
+    };
+  }
+  try {
+    return { kind: 'answer', status: res.status, headers: res.headers, text: await res.text() };
+  } catch (e) {
+    if (options.signal?.aborted) throw e;
+    // The headers came, so the server had already committed to this answer: it could not retry.
+    const message = `The answer (HTTP ${res.status}) was cut off before its end (${String(e)}).`;
+    return {
+      kind: 'failed',
+      failure: { kind: 'cut-off' },
+      error: new MlflowError(res.status, 'INCOMPLETE_RESPONSE', message),
+    };
   }
 }
 
-/** One call to MLflow through the Parallax server; resolves to the parsed JSON body. */
+/** A 2xx body as JSON; anything else (an HTML sign-in page from a proxy) is an MlflowError saying so. */
+function parseAnswer<T>(status: number, headers: Headers, text: string): T {
+  // MLflow answers `{}` for most writes; an empty body (204) means the same.
+  if (text === '') return {} as T;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw invalidResponse(status, headers.get('content-type'), text);
+  }
+  // Every MLflow and Parallax endpoint answers an object; a bare value is not one of their answers.
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    throw invalidResponse(status, headers.get('content-type'), text);
+  }
+  return parsed as T;
+}
+
+/**
+ * One call to MLflow through the Parallax server; resolves to the parsed JSON body. Retries follow
+ * the shared policy (src/lib/retry-policy.ts): the server already retried MLflow's transient
+ * failures, so only a read that never reached the server, or whose answer was cut off, goes again.
+ */
 export async function request<T>(
   method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
   path: string,
   options: RequestOptions = {},
 ): Promise<T> {
   const url = path + buildQuery(method === 'GET' ? options.query : undefined);
-  const retries = options.retries ?? DEFAULT_RETRIES;
-  for (let n = 0; ; n++) {
-    let retryAfter: number | undefined;
-    let error: MlflowError;
-    try {
-      const res = await attempt(method, url, options);
-      const text = await res.text();
-      if (res.ok) return (text ? JSON.parse(text) : {}) as T;
-      error = errorFromResponse(res.status, res.headers.get('content-type'), text);
-      retryAfter = parseRetryAfter(res.headers.get('retry-after'));
-    } catch (e) {
-      if (!(e instanceof MlflowError)) throw e;
-      error = e;
+  for (let n = 1; ; n++) {
+    const result = await attempt(method, url, options);
+    if (result.kind === 'answer') {
+      const { status, headers, text } = result;
+      if (status >= 200 && status < 300) return parseAnswer<T>(status, headers, text);
+      // Never retried here: see shouldClientRetry.
+      throw errorFromResponse(status, headers.get('content-type'), text);
     }
-    if (n >= retries || !shouldRetry(error, method)) throw error;
-    await sleep(backoffDelay(n, retryAfter), options.signal);
+    if (!shouldClientRetry(method, result.failure, n)) throw result.error;
+    await sleep(backoffDelay(n, CLIENT_RETRY), options.signal);
   }
 }
 

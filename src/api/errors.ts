@@ -13,17 +13,6 @@ export class MlflowError extends Error {
     this.errorCode = errorCode;
   }
 
-  /** Failures worth retrying: the network, rate limits and a server that is temporarily down. */
-  get retryable(): boolean {
-    return (
-      this.status === 0 ||
-      this.status === 429 ||
-      this.status === 502 ||
-      this.status === 503 ||
-      this.status === 504
-    );
-  }
-
   get notFound(): boolean {
     return this.status === 404 || this.errorCode === 'RESOURCE_DOES_NOT_EXIST';
   }
@@ -69,4 +58,27 @@ export function errorFromResponse(
   }
   const text = body.trim().slice(0, 2000);
   return new MlflowError(status, fallbackCode, text || `HTTP ${status}`);
+}
+
+/** How much of an unexpected body an error quotes: enough to recognise a sign-in page. */
+const QUOTED_CHARS = 80;
+
+/**
+ * A 2xx answer that is not the JSON MLflow sends, most often an HTML sign-in or error page from a
+ * proxy that answered in MLflow's place. Names the content type and quotes the first bytes (as
+ * text; the UI never renders it as HTML), rather than surfacing JSON.parse's SyntaxError.
+ */
+export function invalidResponse(
+  status: number,
+  contentType: string | null,
+  body: string,
+): MlflowError {
+  const start = body.trim().replace(/\s+/g, ' ');
+  const quoted = start.length > QUOTED_CHARS ? `${start.slice(0, QUOTED_CHARS)}…` : start;
+  const type = contentType ?? 'no content type';
+  return new MlflowError(
+    status,
+    'INVALID_RESPONSE',
+    `Expected JSON from MLflow but got ${type} (HTTP ${status}) starting “${quoted}”. A proxy or sign-in page may have answered in MLflow's place.`,
+  );
 }

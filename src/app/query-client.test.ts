@@ -1,42 +1,37 @@
 import { describe, expect, it } from 'vitest';
+import type { QueryClient } from '@tanstack/react-query';
 import { MlflowError } from '@/api/errors';
-import { createQueryClient, shouldRetryQuery } from './query-client';
-
-const err = (status: number, code: string) => new MlflowError(status, code, 'message');
-
-describe('shouldRetryQuery', () => {
-  it('tries once more after a transient failure the HTTP client gave up on', () => {
-    expect(shouldRetryQuery(0, err(429, 'REQUEST_LIMIT_EXCEEDED'))).toBe(true);
-    expect(shouldRetryQuery(0, err(503, 'TEMPORARILY_UNAVAILABLE'))).toBe(true);
-    expect(shouldRetryQuery(0, err(504, 'DEADLINE_EXCEEDED'))).toBe(true);
-  });
-
-  it('tries only once', () => {
-    expect(shouldRetryQuery(1, err(429, 'REQUEST_LIMIT_EXCEEDED'))).toBe(false);
-  });
-
-  it('leaves an unreachable MLflow to the banner and its Retry button', () => {
-    expect(shouldRetryQuery(0, err(502, 'MLFLOW_UNAVAILABLE'))).toBe(false);
-    expect(shouldRetryQuery(0, err(0, 'NETWORK_ERROR'))).toBe(false);
-  });
-
-  it("does not repeat MLflow's refusals", () => {
-    expect(shouldRetryQuery(0, err(404, 'RESOURCE_DOES_NOT_EXIST'))).toBe(false);
-    expect(shouldRetryQuery(0, err(400, 'INVALID_PARAMETER_VALUE'))).toBe(false);
-    expect(shouldRetryQuery(0, err(500, 'INTERNAL_ERROR'))).toBe(false);
-  });
-
-  it('does not retry errors that are not from MLflow (bugs, aborts)', () => {
-    expect(shouldRetryQuery(0, new TypeError('x is undefined'))).toBe(false);
-    expect(shouldRetryQuery(0, new DOMException('aborted', 'AbortError'))).toBe(false);
-  });
-});
+import { createQueryClient } from './query-client';
 
 describe('createQueryClient', () => {
   it('keeps data fresh for 30 s and does not refetch on window focus', () => {
-    const defaults = createQueryClient().getDefaultOptions().queries;
-    expect(defaults?.staleTime).toBe(30_000);
-    expect(defaults?.refetchOnWindowFocus).toBe(false);
-    expect(defaults?.retry).toBe(shouldRetryQuery);
+    const defaults = createQueryClient().getDefaultOptions();
+    expect(defaults.queries?.staleTime).toBe(30_000);
+    expect(defaults.queries?.refetchOnWindowFocus).toBe(false);
+  });
+
+  it('adds no retry of its own to queries or mutations', () => {
+    const defaults = createQueryClient().getDefaultOptions();
+    expect(defaults.queries?.retry).toBe(false);
+    expect(defaults.mutations?.retry).toBe(false);
+  });
+
+  it.each([
+    ['a 503 the server already retried', new MlflowError(503, 'TEMPORARILY_UNAVAILABLE', 'busy')],
+    ['MLflow out of reach', new MlflowError(502, 'MLFLOW_UNAVAILABLE', 'down')],
+    ['a network error the client already retried', new MlflowError(0, 'NETWORK_ERROR', 'x')],
+  ])('calls a failing query function once for %s', async (_label, error) => {
+    const client: QueryClient = createQueryClient();
+    let calls = 0;
+    await client
+      .fetchQuery({
+        queryKey: ['failing'],
+        queryFn: () => {
+          calls += 1;
+          return Promise.reject(error);
+        },
+      })
+      .catch(() => undefined);
+    expect(calls).toBe(1);
   });
 });
