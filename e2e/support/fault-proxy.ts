@@ -1,13 +1,26 @@
 // A fault-injecting proxy in front of the real mlflow server: the e2e suite's way to show MLflow
-// down, slow, rate-limited or failing. It never answers for MLflow; it only forwards or breaks.
+// down, slow, rate-limited, failing or cutting answers off. It never answers for MLflow; it only
+// forwards or breaks. It also counts the requests that reach it, so a test can check how many
+// calls one failing page load really cost MLflow.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+
+/** Which requests a fault applies to; the others pass untouched (so the page itself still loads). */
+interface Match {
+  /** A regular expression (source) tested against the request's path and query. */
+  path?: string;
+  /** Only this method (GET, POST…). */
+  method?: string;
+}
 
 export type FaultMode =
   | { kind: 'pass' }
   | { kind: 'down' } // the listener is closed: connections are refused, as with a stopped server
-  | { kind: 'status'; status: number; retryAfter?: number; times?: number }
-  | { kind: 'delay'; ms: number };
+  | ({ kind: 'status'; status: number; retryAfter?: number | string; times?: number } & Match)
+  | ({ kind: 'delay'; ms: number } & Match)
+  // Forwards, sends MLflow's status, headers and the first `afterBytes` bytes of its body, then
+  // destroys the socket: a connection reset mid-body.
+  | ({ kind: 'reset'; afterBytes: number; times?: number } & Match);
 
 export interface FaultProxy {
   url: string;
@@ -15,7 +28,17 @@ export interface FaultProxy {
   close: () => Promise<void>;
 }
 
-function forward(target: URL, req: http.IncomingMessage, res: http.ServerResponse): void {
+export interface SeenRequest {
+  method: string;
+  url: string;
+}
+
+function forward(
+  target: URL,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  resetAfter?: number,
+): void {
   const upstream = http.request(
     {
       host: target.hostname,
@@ -26,19 +49,74 @@ function forward(target: URL, req: http.IncomingMessage, res: http.ServerRespons
     },
     (up) => {
       res.writeHead(up.statusCode ?? 502, up.headers);
-      up.pipe(res);
+      if (resetAfter === undefined) {
+        up.pipe(res);
+        return;
+      }
+      let sent = 0;
+      up.on('data', (chunk: Buffer) => {
+        if (sent >= resetAfter) return;
+        const part = chunk.subarray(0, resetAfter - sent);
+        sent += part.length;
+        res.write(part);
+        if (sent >= resetAfter) {
+          up.destroy();
+          // Let the bytes leave before the reset, so the client sees a body cut off, not no answer.
+          setTimeout(() => res.destroy(), 50);
+        }
+      });
+      up.on('end', () => res.destroy());
     },
   );
   upstream.on('error', () => res.destroy());
   req.pipe(upstream);
 }
 
+function matches(mode: Match, req: http.IncomingMessage): boolean {
+  if (mode.method !== undefined && mode.method.toUpperCase() !== req.method) return false;
+  if (mode.path !== undefined && !new RegExp(mode.path).test(req.url ?? '')) return false;
+  return true;
+}
+
+/** A lease on the proxy, so specs in different worker processes never fault each other's pages. */
+function createLock(leaseMs: number) {
+  let holder: string | undefined;
+  let expiry: NodeJS.Timeout | undefined;
+  const waiting: { token: string; grant: () => void }[] = [];
+  const grantNext = () => {
+    const next = waiting.shift();
+    holder = next?.token;
+    clearTimeout(expiry);
+    if (!next) return;
+    // A worker that died holding the lease must not block the rest of the suite.
+    expiry = setTimeout(() => release(next.token), leaseMs);
+    next.grant();
+  };
+  const release = (token: string) => {
+    if (holder !== token) return;
+    grantNext();
+  };
+  const acquire = (token: string) =>
+    new Promise<void>((grant) => {
+      waiting.push({ token, grant });
+      if (holder === undefined) grantNext();
+    });
+  return { acquire, release };
+}
+
 export async function startFaultProxy(upstreamUrl: string): Promise<FaultProxy> {
   const target = new URL(upstreamUrl);
   let mode: FaultMode = { kind: 'pass' };
+  let seen: SeenRequest[] = [];
+  const lock = createLock(120_000);
 
   const proxy = http.createServer((req, res) => {
+    seen.push({ method: req.method ?? '', url: req.url ?? '' });
     const m = mode;
+    if (m.kind === 'pass' || m.kind === 'down' || !matches(m, req)) {
+      forward(target, req, res);
+      return;
+    }
     if (m.kind === 'status') {
       if (m.times !== undefined && (m.times -= 1) <= 0) mode = { kind: 'pass' };
       const headers: Record<string, string> = { 'content-type': 'application/json' };
@@ -53,7 +131,8 @@ export async function startFaultProxy(upstreamUrl: string): Promise<FaultProxy> 
       setTimeout(() => forward(target, req, res), m.ms);
       return;
     }
-    forward(target, req, res);
+    if (m.times !== undefined && (m.times -= 1) <= 0) mode = { kind: 'pass' };
+    forward(target, req, res, m.afterBytes);
   });
   await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
   const port = (proxy.address() as AddressInfo).port;
@@ -69,15 +148,31 @@ export async function startFaultProxy(upstreamUrl: string): Promise<FaultProxy> 
     }
   };
 
-  // Tests run in worker processes, so the mode is set over HTTP on a port of its own.
+  // Tests run in worker processes, so the proxy is driven over HTTP on a port of its own:
+  // POST / sets the mode, GET /requests lists what reached the proxy, DELETE /requests forgets it,
+  // POST /lock?token=… waits for the lease and POST /unlock?token=… gives it back.
   const control = http.createServer((req, res) => {
     let body = '';
     req.on('data', (c: Buffer) => (body += c.toString()));
     req.on('end', () => {
-      setMode(JSON.parse(body || '{"kind":"pass"}') as FaultMode).then(
-        () => res.writeHead(204).end(),
-        (e: unknown) => res.writeHead(500).end(String(e)),
-      );
+      const url = new URL(req.url ?? '/', 'http://control');
+      const token = url.searchParams.get('token') ?? '';
+      if (url.pathname === '/requests' && req.method === 'GET') {
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(seen));
+      } else if (url.pathname === '/requests' && req.method === 'DELETE') {
+        seen = [];
+        res.writeHead(204).end();
+      } else if (url.pathname === '/lock') {
+        void lock.acquire(token).then(() => res.writeHead(204).end());
+      } else if (url.pathname === '/unlock') {
+        lock.release(token);
+        res.writeHead(204).end();
+      } else {
+        setMode(JSON.parse(body || '{"kind":"pass"}') as FaultMode).then(
+          () => res.writeHead(204).end(),
+          (e: unknown) => res.writeHead(500).end(String(e)),
+        );
+      }
     });
   });
   await new Promise<void>((resolve) => control.listen(0, '127.0.0.1', resolve));
@@ -87,6 +182,7 @@ export async function startFaultProxy(upstreamUrl: string): Promise<FaultProxy> 
     controlUrl: `http://127.0.0.1:${(control.address() as AddressInfo).port}`,
     close: async () => {
       proxy.closeAllConnections();
+      control.closeAllConnections();
       await Promise.all([new Promise((r) => proxy.close(r)), new Promise((r) => control.close(r))]);
     },
   };
@@ -96,4 +192,30 @@ export async function startFaultProxy(upstreamUrl: string): Promise<FaultProxy> 
 export async function setFault(controlUrl: string, mode: FaultMode): Promise<void> {
   const res = await fetch(controlUrl, { method: 'POST', body: JSON.stringify(mode) });
   if (!res.ok) throw new Error(`fault proxy control failed: ${res.status}`);
+}
+
+/** Every request that reached the proxy (so, MLflow's side of Parallax) since the last reset. */
+export async function seenRequests(controlUrl: string): Promise<SeenRequest[]> {
+  const res = await fetch(new URL('/requests', controlUrl));
+  if (!res.ok) throw new Error(`fault proxy control failed: ${res.status}`);
+  return (await res.json()) as SeenRequest[];
+}
+
+export async function forgetRequests(controlUrl: string): Promise<void> {
+  const res = await fetch(new URL('/requests', controlUrl), { method: 'DELETE' });
+  if (!res.ok) throw new Error(`fault proxy control failed: ${res.status}`);
+}
+
+/** Waits for the proxy's lease (held by one test at a time, across worker processes). */
+export async function lockFaultProxy(controlUrl: string, token: string): Promise<void> {
+  const url = new URL('/lock', controlUrl);
+  url.searchParams.set('token', token);
+  const res = await fetch(url, { method: 'POST' });
+  if (!res.ok) throw new Error(`fault proxy lock failed: ${res.status}`);
+}
+
+export async function unlockFaultProxy(controlUrl: string, token: string): Promise<void> {
+  const url = new URL('/unlock', controlUrl);
+  url.searchParams.set('token', token);
+  await fetch(url, { method: 'POST' });
 }
