@@ -31,17 +31,24 @@ export const runMutations = {
       mutationFn: ({ runId, name }: { runId: string; name: string }) => renameRun(runId, name),
       onSuccess: refreshRuns,
     }),
-  /** Resolves to the runs that failed (empty when all succeeded); refreshes either way. */
+  /**
+   * Resolves to the runs that failed and those a stop left out (both empty when all succeeded), a
+   * bounded number of requests at a time; refreshes either way.
+   */
   setLifecycle: () =>
     mutationOptions({
       mutationKey: [...runQueries.all, 'lifecycle'],
       mutationFn: ({
         runIds,
         action,
+        onProgress,
+        signal,
       }: {
         runIds: readonly string[];
         action: 'delete' | 'restore';
-      }) => setRunsLifecycle(runIds, action),
+        onProgress?: (settled: number, total: number) => void;
+        signal?: AbortSignal;
+      }) => setRunsLifecycle(runIds, action, { onProgress, signal }),
       onSettled: (_d, _e, _v, _r, { client }) =>
         client.invalidateQueries({ queryKey: runQueries.all }),
     }),

@@ -7,6 +7,12 @@ import { useRunSelection } from '@/hooks/useRunSelection';
 import { runsSearchFromUrl } from '@/lib/run-sort';
 
 const VISIBLE_RUNS = 10;
+/**
+ * The most selected runs charted at once. Each charted run is a series request (and a get-run when
+ * the table has not loaded it): 10,000 selected runs must not become 10,000 requests, and twenty
+ * overlaid lines are already past what a reader can tell apart.
+ */
+export const MAX_CHARTED_RUNS = 20;
 
 /**
  * The runs an experiment's Charts view draws: the runs selected in the table, or else the first
@@ -23,7 +29,7 @@ export function useExperimentChartRuns(experimentId: string) {
   const runIds = useMemo(
     () =>
       selected.size > 0
-        ? [...selected]
+        ? [...selected].slice(0, MAX_CHARTED_RUNS)
         : (pages?.[0]?.runs.slice(0, VISIBLE_RUNS).map((r) => r.runId) ?? []),
     [selected, pages],
   );
@@ -40,6 +46,7 @@ export function useExperimentChartRuns(experimentId: string) {
     runIds,
     known,
     fromSelection: selected.size > 0,
+    selectedCount: selected.size,
     pending: selected.size === 0 && search.isPending,
     error: search.error,
   };

@@ -12,13 +12,13 @@ export function RunActions({ run }: { run: RunView }) {
   const [confirmDelete, setConfirmDelete] = useState(false);
   const lifecycle = useMutation(runMutations.setLifecycle());
   // setLifecycle resolves to the runs that failed; for one run, the first failure is the error.
-  const failure = lifecycle.error ?? lifecycle.data?.[0]?.error;
+  const failure = lifecycle.error ?? lifecycle.data?.failed[0]?.error;
   const deleted = run.lifecycleStage === 'deleted';
 
   const onDelete = () =>
     lifecycle.mutate(
       { runIds: [run.runId], action: 'delete' },
-      { onSuccess: (failed) => failed.length === 0 && setConfirmDelete(false) },
+      { onSuccess: ({ failed }) => failed.length === 0 && setConfirmDelete(false) },
     );
   const onRestore = () => lifecycle.mutate({ runIds: [run.runId], action: 'restore' });
 

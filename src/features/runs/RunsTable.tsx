@@ -73,6 +73,9 @@ function ExperimentRuns({ experimentId }: { experimentId: string }) {
     sortDescFirst: false,
   });
 
+  const runById = useMemo(() => new Map(runs.map((r) => [r.runId, r])), [runs]);
+  const nameOf = useCallback((runId: string) => runById.get(runId)?.name, [runById]);
+
   const open = useCallback(
     (runId: string) => void navigate(paths.run.href(experimentId, runId)),
     [navigate, experimentId],
@@ -144,13 +147,13 @@ function ExperimentRuns({ experimentId }: { experimentId: string }) {
   return (
     <div {...rootProps}>
       {toolbar}
-      {selection.selectedIds.length > 0 && (
-        <SelectionActions
-          runIds={selection.selectedIds}
-          lifecycle={view.lifecycle}
-          onSelect={setSelected}
-        />
-      )}
+      {/* Rendered with no selection too: a bulk action's progress and summary outlive it. */}
+      <SelectionActions
+        runIds={selection.selectedIds}
+        lifecycle={view.lifecycle}
+        onSelect={setSelected}
+        nameOf={nameOf}
+      />
       {runs.length === 0 && !isFiltered ? (
         <RunsEmpty experimentId={experimentId} />
       ) : runs.length === 0 ? (
