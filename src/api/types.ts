@@ -104,6 +104,8 @@ export interface ParallaxConfig {
     history_bulk_interval: boolean;
   };
   user: string | null;
+  /** PARALLAX_READ_ONLY is on: the server refuses every change, so the UI offers none. */
+  read_only: boolean;
   tracking_uri_host: string;
 }
 

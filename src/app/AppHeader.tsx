@@ -1,6 +1,6 @@
 import { Link, NavLink } from 'react-router';
 import { paths } from '@/lib/paths';
-import { BackendLabel } from './BackendLabel';
+import { BackendLabel, ReadOnlyLabel } from './BackendLabel';
 import { ThemeSelect } from './ThemeSelect';
 
 /** Product name, the two top-level sections, the backend in use, and the theme. */
@@ -20,6 +20,7 @@ export function AppHeader() {
         </NavLink>
       </nav>
       <div className="app-header-end">
+        <ReadOnlyLabel />
         <BackendLabel />
         <ThemeSelect />
       </div>

@@ -23,3 +23,17 @@ export function BackendLabel() {
     </span>
   );
 }
+
+/** A discreet mark that this Parallax offers no changes (PARALLAX_READ_ONLY=1 on its server). */
+export function ReadOnlyLabel() {
+  const { data } = useQuery(configQueries.detail());
+  if (data?.read_only !== true) return null;
+  return (
+    <span
+      className="read-only-label"
+      title="This Parallax is read-only: it shows experiments and runs but changes nothing."
+    >
+      Read-only
+    </span>
+  );
+}

@@ -1,6 +1,7 @@
 import { toInt } from '@/api/client';
 import { TAGS, type Experiment } from '@/api/types';
 import { RelativeTime } from '@/components/RelativeTime';
+import { useCanEdit } from '@/components/useCanEdit';
 import { ExperimentName } from './ExperimentName';
 import { ExperimentTags } from './ExperimentTags';
 import { RestoreExperimentButton } from './RestoreExperimentButton';
@@ -8,6 +9,7 @@ import { RestoreExperimentButton } from './RestoreExperimentButton';
 /** Name, identity, tags and description of one experiment. */
 export function ExperimentHeader({ experiment }: { experiment: Experiment }) {
   const deleted = experiment.lifecycle_stage === 'deleted';
+  const canEdit = useCanEdit();
   const tags = experiment.tags ?? [];
   const description = tags.find((t) => t.key === TAGS.note)?.value;
   return (
@@ -17,7 +19,7 @@ export function ExperimentHeader({ experiment }: { experiment: Experiment }) {
           <ExperimentName name={experiment.name} />
         </h1>
         {deleted && <span className="badge badge-deleted">Deleted</span>}
-        {deleted && <RestoreExperimentButton experimentId={experiment.experiment_id} />}
+        {deleted && canEdit && <RestoreExperimentButton experimentId={experiment.experiment_id} />}
       </div>
       <dl className="meta-list">
         <div>

@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { toInt } from '@/api/client';
 import type { Experiment } from '@/api/types';
 import { RelativeTime } from '@/components/RelativeTime';
+import { useCanEdit } from '@/components/useCanEdit';
 import { paths } from '@/lib/paths';
 import { formatDate, formatTimestamp } from '@/lib/format';
 import { ExperimentName } from './ExperimentName';
@@ -20,6 +21,7 @@ interface ExperimentTableProps extends ExperimentRowActions {
 }
 
 export function ExperimentTable({ experiments, view, ...actions }: ExperimentTableProps) {
+  const canEdit = useCanEdit();
   return (
     <table className="data-table experiment-table" aria-label="Experiments">
       <thead>
@@ -28,14 +30,22 @@ export function ExperimentTable({ experiments, view, ...actions }: ExperimentTab
           <th scope="col">ID</th>
           <th scope="col">Last updated</th>
           <th scope="col">Created</th>
-          <th scope="col">
-            <span className="visually-hidden">Actions</span>
-          </th>
+          {canEdit && (
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
+          )}
         </tr>
       </thead>
       <tbody>
         {experiments.map((e) => (
-          <ExperimentRow key={e.experiment_id} experiment={e} view={view} {...actions} />
+          <ExperimentRow
+            key={e.experiment_id}
+            experiment={e}
+            view={view}
+            canEdit={canEdit}
+            {...actions}
+          />
         ))}
       </tbody>
     </table>
@@ -45,9 +55,11 @@ export function ExperimentTable({ experiments, view, ...actions }: ExperimentTab
 interface ExperimentRowProps extends ExperimentRowActions {
   experiment: Experiment;
   view: 'active' | 'deleted';
+  /** False in read-only mode: no actions column at all. */
+  canEdit: boolean;
 }
 
-function ExperimentRow({ experiment, view, ...actions }: ExperimentRowProps) {
+function ExperimentRow({ experiment, view, canEdit, ...actions }: ExperimentRowProps) {
   const { name, experiment_id: id } = experiment;
   const created = toInt(experiment.creation_time);
   return (
@@ -66,38 +78,40 @@ function ExperimentRow({ experiment, view, ...actions }: ExperimentRowProps) {
           <span title={formatTimestamp(created)}>{formatDate(created)}</span>
         )}
       </td>
-      <td className="cell-actions">
-        {view === 'active' ? (
-          <>
+      {canEdit && (
+        <td className="cell-actions">
+          {view === 'active' ? (
+            <>
+              <button
+                type="button"
+                className="btn btn-ghost btn-small"
+                aria-label={`Rename ${name}`}
+                onClick={() => actions.onRename(experiment)}
+              >
+                Rename
+              </button>
+              <button
+                type="button"
+                className="btn btn-ghost btn-small btn-ghost-danger"
+                aria-label={`Delete ${name}`}
+                onClick={() => actions.onDelete(experiment)}
+              >
+                Delete
+              </button>
+            </>
+          ) : (
             <button
               type="button"
-              className="btn btn-ghost btn-small"
-              aria-label={`Rename ${name}`}
-              onClick={() => actions.onRename(experiment)}
+              className="btn btn-small"
+              aria-label={`Restore ${name}`}
+              disabled={actions.restoringId === id}
+              onClick={() => actions.onRestore(experiment)}
             >
-              Rename
+              {actions.restoringId === id ? 'Restoring…' : 'Restore'}
             </button>
-            <button
-              type="button"
-              className="btn btn-ghost btn-small btn-ghost-danger"
-              aria-label={`Delete ${name}`}
-              onClick={() => actions.onDelete(experiment)}
-            >
-              Delete
-            </button>
-          </>
-        ) : (
-          <button
-            type="button"
-            className="btn btn-small"
-            aria-label={`Restore ${name}`}
-            disabled={actions.restoringId === id}
-            onClick={() => actions.onRestore(experiment)}
-          >
-            {actions.restoringId === id ? 'Restoring…' : 'Restore'}
-          </button>
-        )}
-      </td>
+          )}
+        </td>
+      )}
     </tr>
   );
 }

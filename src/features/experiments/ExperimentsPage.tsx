@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { Experiment } from '@/api/types';
+import { useCanEdit } from '@/components/useCanEdit';
 import { CreateExperimentDialog } from './CreateExperimentDialog';
 import { DeleteExperimentDialog } from './DeleteExperimentDialog';
 import { ExperimentList } from './ExperimentList';
@@ -17,19 +18,22 @@ type OpenDialog =
 export function ExperimentsPage() {
   const [state, update] = useExperimentListState();
   const [dialog, setDialog] = useState<OpenDialog>(null);
+  const canEdit = useCanEdit();
   const close = () => setDialog(null);
 
   return (
     <div className="page">
       <header className="page-header">
         <h1>Experiments</h1>
-        <button
-          type="button"
-          className="btn btn-primary"
-          onClick={() => setDialog({ kind: 'create' })}
-        >
-          New experiment
-        </button>
+        {canEdit && (
+          <button
+            type="button"
+            className="btn btn-primary"
+            onClick={() => setDialog({ kind: 'create' })}
+          >
+            New experiment
+          </button>
+        )}
       </header>
       <ExperimentsToolbar state={state} onChange={update} />
       <ExperimentList

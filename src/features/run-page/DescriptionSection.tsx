@@ -5,6 +5,7 @@ import { runMutations } from '@/api/queries/run-edits';
 import { TAGS } from '@/api/types';
 import { ErrorNotice } from '@/components/ErrorNotice';
 import { Skeleton } from '@/components/Skeleton';
+import { useCanEdit } from '@/components/useCanEdit';
 import { afterTask } from '@/lib/next-task';
 import { useStoredDraft } from './useStoredDraft';
 
@@ -15,9 +16,12 @@ const Markdown = lazy(afterTask(() => import('./Markdown').then((m) => ({ defaul
 export function DescriptionSection({ runId, description }: { runId: string; description: string }) {
   const headingId = useId();
   const textareaId = useId();
+  const canEdit = useCanEdit();
   const { draft, setDraft, clear } = useStoredDraft(`parallax.run-description-draft.${runId}`);
   // A draft left from an earlier visit (a failed save, a closed tab) reopens the editor with it.
-  const [editing, setEditing] = useState(draft !== null);
+  const [editingState, setEditing] = useState(draft !== null);
+  // Read-only: never an editor, even for a draft kept from an earlier session (it stays stored).
+  const editing = editingState && canEdit;
   const restored = useState(draft !== null)[0];
   const save = useMutation(runMutations.setTag());
 
@@ -38,7 +42,7 @@ export function DescriptionSection({ runId, description }: { runId: string; desc
     <section className="run-section" aria-labelledby={headingId}>
       <div className="run-section-header">
         <h2 id={headingId}>Description</h2>
-        {!editing && (
+        {!editing && canEdit && (
           <button
             type="button"
             className="btn btn-small"

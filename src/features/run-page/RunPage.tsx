@@ -7,6 +7,7 @@ import { runQueries } from '@/api/queries/runs';
 import { ErrorNotice } from '@/components/ErrorNotice';
 import { NotFound } from '@/components/NotFound';
 import { Skeleton } from '@/components/Skeleton';
+import { useCanEdit } from '@/components/useCanEdit';
 import { useDocumentTitle } from '@/hooks/useDocumentTitle';
 import { paths } from '@/lib/paths';
 import { statusLabel } from '@/lib/run-fields';
@@ -41,6 +42,7 @@ const NO_SLOTS: RunPageSlots = {};
 /** One run: overview, description, params, latest metrics, tags and (through a slot) artifacts. */
 export function RunPage({ experimentId, runId, slots = NO_SLOTS }: RunPageProps) {
   const query = useQuery(runQueries.detail(runId));
+  const canEdit = useCanEdit();
   const run = query.data;
   // A run reached through another experiment's URL is treated as missing: the URL would lie.
   const wrongExperiment = run !== undefined && run.experimentId !== experimentId;
@@ -97,7 +99,7 @@ export function RunPage({ experimentId, runId, slots = NO_SLOTS }: RunPageProps)
         <h1 className="run-page-title">{run.name}</h1>
         <span className={`badge status-${run.status ?? 'UNKNOWN'}`}>{statusLabel(run.status)}</span>
         {run.lifecycleStage === 'deleted' && <span className="badge badge-deleted">Deleted</span>}
-        <RunActions run={run} />
+        {canEdit && <RunActions run={run} />}
       </header>
       {query.isError && (
         <ErrorNotice error={query.error} title="Could not refresh the run" onRetry={retry} />

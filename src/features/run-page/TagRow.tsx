@@ -8,11 +8,13 @@ interface TagRowProps {
   runId: string;
   tagKey: string;
   value: string;
+  /** False in read-only mode: the value only, no Edit or Delete. */
+  canEdit: boolean;
   onDelete: () => void;
 }
 
 /** One user tag: its value, or an inline editor for it. */
-export function TagRow({ runId, tagKey, value, onDelete }: TagRowProps) {
+export function TagRow({ runId, tagKey, value, canEdit, onDelete }: TagRowProps) {
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(value);
   const setTag = useMutation(runMutations.setTag());
@@ -26,7 +28,7 @@ export function TagRow({ runId, tagKey, value, onDelete }: TagRowProps) {
     <tr>
       <td>{tagKey}</td>
       <td className="run-tag-value">
-        {editing ? (
+        {editing && canEdit ? (
           <form className="run-tag-edit" onSubmit={onSubmit}>
             <input
               className="input"
@@ -47,32 +49,34 @@ export function TagRow({ runId, tagKey, value, onDelete }: TagRowProps) {
           value
         )}
       </td>
-      <td className="run-tag-actions">
-        {!editing && (
-          <>
-            <button
-              type="button"
-              className="btn btn-small btn-ghost"
-              aria-label={`Edit ${tagKey}`}
-              onClick={() => {
-                setDraft(value);
-                setTag.reset();
-                setEditing(true);
-              }}
-            >
-              Edit
-            </button>
-            <button
-              type="button"
-              className="btn btn-small btn-ghost btn-ghost-danger"
-              aria-label={`Delete ${tagKey}`}
-              onClick={onDelete}
-            >
-              Delete
-            </button>
-          </>
-        )}
-      </td>
+      {canEdit && (
+        <td className="run-tag-actions">
+          {!editing && (
+            <>
+              <button
+                type="button"
+                className="btn btn-small btn-ghost"
+                aria-label={`Edit ${tagKey}`}
+                onClick={() => {
+                  setDraft(value);
+                  setTag.reset();
+                  setEditing(true);
+                }}
+              >
+                Edit
+              </button>
+              <button
+                type="button"
+                className="btn btn-small btn-ghost btn-ghost-danger"
+                aria-label={`Delete ${tagKey}`}
+                onClick={onDelete}
+              >
+                Delete
+              </button>
+            </>
+          )}
+        </td>
+      )}
     </tr>
   );
 }

@@ -3,6 +3,7 @@ import { useId, useMemo, useState } from 'react';
 import { runMutations } from '@/api/queries/run-edits';
 import { ConfirmDialog } from '@/components/ConfirmDialog';
 import { ErrorNotice } from '@/components/ErrorNotice';
+import { useCanEdit } from '@/components/useCanEdit';
 import { compareKeys, isSystemTag } from '@/lib/run-fields';
 import { AddTagForm } from './AddTagForm';
 import { TagRow } from './TagRow';
@@ -13,6 +14,7 @@ import { TagRow } from './TagRow';
  */
 export function TagsSection({ runId, tags }: { runId: string; tags: ReadonlyMap<string, string> }) {
   const headingId = useId();
+  const canEdit = useCanEdit();
   const [deleting, setDeleting] = useState<string | undefined>();
   const deleteTag = useMutation(runMutations.deleteTag());
   const [userTags, systemTags] = useMemo(() => {
@@ -36,9 +38,11 @@ export function TagsSection({ runId, tags }: { runId: string; tags: ReadonlyMap<
             <tr>
               <th scope="col">Key</th>
               <th scope="col">Value</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
+              {canEdit && (
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              )}
             </tr>
           </thead>
           <tbody>
@@ -48,6 +52,7 @@ export function TagsSection({ runId, tags }: { runId: string; tags: ReadonlyMap<
                 runId={runId}
                 tagKey={key}
                 value={value}
+                canEdit={canEdit}
                 onDelete={() => {
                   deleteTag.reset();
                   setDeleting(key);
@@ -57,7 +62,7 @@ export function TagsSection({ runId, tags }: { runId: string; tags: ReadonlyMap<
           </tbody>
         </table>
       )}
-      <AddTagForm runId={runId} existing={tags} />
+      {canEdit && <AddTagForm runId={runId} existing={tags} />}
       {systemTags.length > 0 && (
         <details className="run-system-tags">
           <summary>MLflow system tags ({systemTags.length})</summary>
