@@ -7,8 +7,23 @@ import { defineConfig } from 'vitest/config';
 const apiTarget = process.env.PARALLAX_DEV_API ?? 'http://127.0.0.1:5174';
 const proxied = ['/api', '/ajax-api', '/get-artifact', '/model-versions/get-artifact', '/parallax'];
 
-export default defineConfig({
+/**
+ * The Vite mode of builds made for tests (`vite build --mode e2e`, see scripts/lib/build.mjs): the
+ * e2e suite and the bench read what the charts drew through `window.__parallaxCharts`. Any other
+ * build (`npm start`, `npm run build` for a Databricks App) compiles the hook out.
+ */
+export const TEST_BUILD_MODE = 'e2e';
+
+/** Compile-time flags, replaced as literals so the bundler drops what a `false` guards. */
+export function buildFlags(mode: string) {
+  // vitest runs in mode 'test'; unit tests may import the hook.
+  const testHooks = mode === TEST_BUILD_MODE || mode === 'test';
+  return { __PARALLAX_TEST_HOOKS__: JSON.stringify(testHooks) };
+}
+
+export default defineConfig(({ mode }) => ({
   plugins: [react()],
+  define: buildFlags(mode),
   resolve: {
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
   },
@@ -36,4 +51,4 @@ export default defineConfig({
     ],
     environment: 'node',
   },
-});
+}));

@@ -15,7 +15,7 @@ const steps = [
   ['Lint', node(bin('eslint', 'bin/eslint.js'), ['.', '--max-warnings', '0'])],
   ['Format', node(bin('prettier', 'bin/prettier.cjs'), ['--check', '.', '--log-level', 'warn'])],
   ['Unit tests', node(bin('vitest', 'vitest.mjs'), ['run'])],
-  ['Build', () => ensureBuild({ force: true })],
+  ['Build', () => ensureBuild({ force: true, mode: 'test' })],
   ['End-to-end tests', node(bin('@playwright/test', 'cli.js'), ['test'])],
 ];
 

@@ -19,7 +19,7 @@ import { useChartSeries } from './useChartSeries';
 import { useChartZoom } from './useChartZoom';
 import { useDrawnRuns } from './useDrawnRuns';
 import { useElementWidth } from './useElementWidth';
-import { usePublishedSeries } from './test-hook';
+import { usePublishedSeries } from './published-series';
 import { useSmoothedValues } from './useSmoothedValues';
 import './charts.css';
 

@@ -1,4 +1,5 @@
-// TEST HOOK (for e2e tests and `npm run bench`, not for app code): every MetricChart publishes
+// TEST HOOK (for e2e tests and `npm run bench`, not for app code; imported only through
+// published-series.ts, so production builds leave it out): every MetricChart publishes
 // what it draws as `window.__parallaxCharts["<runId>:<metric key>"]` = { steps, values, source,
 // exact }, the raw (unsmoothed) points of the current window, updated on every draw. Reading the
 // SVG path instead would tie tests to pixel rounding.
