@@ -48,7 +48,14 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
     return sendError(reply, status, 'BAD_REQUEST', error.message);
   });
 
-  registerSecurity(app, config.frameAncestors);
+  registerSecurity(app, {
+    frameAncestors: config.frameAncestors,
+    hosts: config.hosts,
+    listeningPort: () => {
+      const address = app.server.address();
+      return address && typeof address === 'object' ? address.port : undefined;
+    },
+  });
   // Request bodies are forwarded as they came, so request decompression stays off.
   await app.register(fastifyCompress, { encodings: ['br', 'gzip'], globalDecompression: false });
 
@@ -61,7 +68,7 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
     retry: config.retry,
     cacheBytes: config.seriesCacheBytes,
   });
-  await registerProxy(app, { upstream, auth, retry: config.retry });
+  await registerProxy(app, { upstream, auth, retry: config.retry, readOnly: config.readOnly });
   await registerStatic(app, config.staticDir);
   return app;
 }

@@ -47,13 +47,24 @@ describe('checkArtifactPath', () => {
     ['a/../../b', '..'],
     ['/etc/passwd', 'relative'],
     ['a\\b', 'backslash'],
-    ['a\0b', 'NUL'],
+    ['a\0b', 'control'],
+    ['a\u007fb', 'control'],
     ['s3://bucket/x', 'URI'],
+    ['C:/Windows/x', 'URI'],
+    ['./x', '".."'],
+    // Already decoded once by the query parser: a second round must not find a dot segment.
+    ['%2e%2e/secret', '".."'],
+    ['%252e%252e/secret', '".."'],
+    ['a/%2E%2e', '".."'],
+    ['a%5cb', 'backslash'],
+    ['%2fetc/passwd', 'relative'],
+    ['x/%00', 'control'],
+    ['%c0%ae%c0%ae/x', 'UTF-8'],
   ])('refuses %j', (path, reason) => {
     expect(checkArtifactPath(path)).toContain(reason);
   });
 
-  it.each(['model/MLmodel', 'a..b/c.txt', 'plots/loss.png', 'dir with space/x'])(
+  it.each(['model/MLmodel', 'a..b/c.txt', 'plots/loss.png', 'dir with space/x', '100%', 'a%20b'])(
     'accepts %j',
     (path) => {
       expect(checkArtifactPath(path)).toBeUndefined();
@@ -388,6 +399,25 @@ describe('GET /parallax/api/artifact', () => {
     expect(stub.requests).toHaveLength(0);
   });
 
+  // As written on the wire: the query parser would hide some of these (overlong UTF-8 becomes U+FFFD).
+  it.each([
+    'path=%252e%252e/secret',
+    'path=%25252e%25252e%25252fsecret',
+    'path=%c0%ae%c0%ae/secret',
+    'path=a%255c..%255cb',
+    'path=x&path=../y',
+    'pa%74h=../y',
+    'path=file:///etc/passwd',
+  ])('refuses the raw query %s before calling MLflow', async (query) => {
+    const res = await app.inject({
+      method: 'GET',
+      url: `/parallax/api/artifact?run_id=r1&${query}`,
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ error_code: 'INVALID_PARAMETER_VALUE' });
+    expect(stub.requests).toHaveLength(0);
+  });
+
   it('refuses a malformed run id', async () => {
     const res = await app.inject({
       method: 'GET',
@@ -436,6 +466,18 @@ describe('GET /parallax/api/artifact', () => {
     expect(res.statusCode).toBe(404);
     expect(res.json()).toEqual({ error_code: 'RESOURCE_DOES_NOT_EXIST', message: 'No such file' });
     expect(res.headers['content-type']).toMatch(/^application\/json/);
+  });
+
+  it("keeps MLflow's Retry-After on the error it relays", async () => {
+    stub.handle((_req, res) => {
+      // Far beyond the server's own retry budget, so the 429 comes back to us at once.
+      res.writeHead(429, { 'content-type': 'application/json', 'retry-after': '3600' });
+      res.end(JSON.stringify({ error_code: 'REQUEST_LIMIT_EXCEEDED', message: 'slow down' }));
+    });
+    const res = await app.inject({ method: 'GET', url: '/parallax/api/artifact?run_id=r1&path=x' });
+    expect(res.statusCode).toBe(429);
+    expect(res.headers['retry-after']).toBe('3600');
+    expect(res.json()).toEqual({ error_code: 'REQUEST_LIMIT_EXCEEDED', message: 'slow down' });
   });
 
   it('streams: the browser gets bytes before MLflow has finished', async () => {

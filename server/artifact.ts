@@ -5,6 +5,7 @@ import { artifactContentType } from '../src/lib/artifact-kind.ts';
 import type { AuthProvider } from './auth.ts';
 import type { RetryConfig } from './config.ts';
 import { sendError, sendUpstreamFailure } from './http-errors.ts';
+import { artifactPathProblem, checkPathParams, decodeToFixedPoint, splitTarget } from './paths.ts';
 import { sendWithRetries } from './retry.ts';
 import type { UpstreamClient } from './upstream.ts';
 
@@ -24,14 +25,19 @@ const ARTIFACT_CSP = "default-src 'none'; sandbox";
 // SVG may style itself, nothing more; the SPA only ever shows it through <img>, where scripts are off anyway.
 const SVG_CSP = "default-src 'none'; style-src 'unsafe-inline'; sandbox";
 
-/** Why a requested artifact path is refused, or undefined when it is a plain relative path. */
+/**
+ * Why a requested artifact path is refused, or undefined when it is a plain relative path. The
+ * value (already decoded once) is decoded on to a fixed point and every form is checked, as the
+ * proxy checks its `path` parameters (server/paths.ts), so `%252e%252e` is refused here too.
+ */
 export function checkArtifactPath(path: string): string | undefined {
   if (path === '') return 'path is required.';
-  if (path.includes('\0')) return 'path must not contain NUL.';
-  if (path.includes('\\')) return 'path must not contain a backslash.';
-  if (path.startsWith('/')) return 'path must be relative to the run’s artifact root.';
-  if (/^[a-zA-Z][\w+.-]*:/.test(path)) return 'path must not be a URI.';
-  if (path.split('/').some((part) => part === '..')) return 'path must not contain "..".';
+  const forms = decodeToFixedPoint(path, { decodedOnce: true });
+  if (!forms) return 'path is not valid percent-encoded UTF-8.';
+  for (const form of forms) {
+    const problem = artifactPathProblem(form);
+    if (problem) return `path ${problem}`;
+  }
   return undefined;
 }
 
@@ -179,7 +185,9 @@ async function serveArtifact(
   if (!RUN_ID.test(runId)) {
     return sendError(reply, 400, 'INVALID_PARAMETER_VALUE', 'run_id is missing or malformed.');
   }
-  const problem = checkArtifactPath(path);
+  // The raw query first (overlong UTF-8 is only visible there), then the parsed value.
+  const problem =
+    checkPathParams(splitTarget(request.raw.url ?? '').query) ?? checkArtifactPath(path);
   if (problem) return sendError(reply, 400, 'INVALID_PARAMETER_VALUE', problem);
   const download = single(query.download) === '1';
   const preview = single(query.preview) === '1';
@@ -192,7 +200,7 @@ async function serveArtifact(
   reply.raw.once('close', () => {
     if (!reply.raw.writableFinished) aborted.abort();
   });
-  const forwardedToken = single(request.headers['x-forwarded-access-token'])?.trim() || undefined;
+  const forwardedToken = deps.auth.forwardedToken(request.headers);
 
   let res: IncomingMessage;
   try {
@@ -340,12 +348,17 @@ function contentLength(res: IncomingMessage): number | undefined {
   return raw !== undefined && /^\d{1,15}$/.test(raw.trim()) ? Number(raw) : undefined;
 }
 
-/** MLflow's error, in MLflow's shape, never its body as whatever type it claimed. */
-async function relayError(
+/**
+ * MLflow's error, in MLflow's shape, never its body as whatever type it claimed. Its Retry-After
+ * (a 429 or 503 after the server's own retries gave up) goes along, so the browser waits as asked.
+ */
+export async function relayError(
   reply: FastifyReply,
   res: IncomingMessage,
   status: number,
 ): Promise<FastifyReply> {
+  const retryAfter = res.headers['retry-after'];
+  if (retryAfter !== undefined) reply.header('retry-after', retryAfter);
   let text = '';
   res.setEncoding('utf8');
   for await (const chunk of res) {

@@ -112,4 +112,28 @@ describe('createAuthProvider', () => {
     );
     expect(await none.authorization(undefined)).toBeUndefined();
   });
+
+  it('reads the forwarded token only where it is trusted', () => {
+    const bearer = { kind: 'bearer' as const, token: 'app' };
+    const trusted = createAuthProvider(bearer, { useForwardedToken: true, timeoutMs: 1000 });
+    const untrusted = createAuthProvider(bearer, { useForwardedToken: false, timeoutMs: 1000 });
+    const headers = { 'x-forwarded-access-token': ' user-tok ' };
+    expect(trusted.forwardedToken(headers)).toBe('user-tok');
+    expect(trusted.forwardedToken({})).toBeUndefined();
+    expect(untrusted.forwardedToken(headers)).toBeUndefined();
+  });
+
+  it('keys caches by credential: the app, or a hash of the user token, never the token', () => {
+    const bearer = { kind: 'bearer' as const, token: 'app' };
+    const trusted = createAuthProvider(bearer, { useForwardedToken: true, timeoutMs: 1000 });
+    const untrusted = createAuthProvider(bearer, { useForwardedToken: false, timeoutMs: 1000 });
+    expect(trusted.credentialKey(undefined)).toBe('app');
+    const alice = trusted.credentialKey('alice-secret-token');
+    const bob = trusted.credentialKey('bob-secret-token');
+    expect(alice).toMatch(/^user:[0-9a-f]{32}$/);
+    expect(alice).not.toBe(bob);
+    expect(alice).not.toContain('alice');
+    expect(trusted.credentialKey('alice-secret-token')).toBe(alice);
+    expect(untrusted.credentialKey('alice-secret-token')).toBe('app');
+  });
 });

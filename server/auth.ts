@@ -1,7 +1,19 @@
+import { createHash } from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
 import type { AuthConfig } from './config.ts';
 
 /** Picks the `Authorization` value for one upstream call. */
 export interface AuthProvider {
+  /**
+   * The signed-in user's own token (`X-Forwarded-Access-Token`), only where a trusted proxy puts it
+   * there (a Databricks App); undefined elsewhere, whatever the client sent.
+   */
+  forwardedToken(headers: IncomingHttpHeaders): string | undefined;
+  /**
+   * Names the credential a call is made with, for cache keys: 'app' for the server's own, else a
+   * hash of the user's token, so one user's cached answers never reach another. Never the token.
+   */
+  credentialKey(forwardedToken: string | undefined): string;
   /** `forwardedToken` is the signed-in user's own token (Databricks Apps), when allowed. */
   authorization(forwardedToken: string | undefined): Promise<string | undefined>;
   /** MLflow answered 401: forget any cached token so the next call fetches a new one. */
@@ -26,6 +38,15 @@ export interface AuthOptions {
 export function createAuthProvider(auth: AuthConfig, options: AuthOptions): AuthProvider {
   const own = ownCredential(auth, options);
   return {
+    forwardedToken(headers) {
+      if (!options.useForwardedToken) return undefined;
+      const raw = headers['x-forwarded-access-token'];
+      return (Array.isArray(raw) ? raw[0] : raw)?.trim() || undefined;
+    },
+    credentialKey(forwardedToken) {
+      if (!options.useForwardedToken || !forwardedToken) return 'app';
+      return `user:${createHash('sha256').update(forwardedToken).digest('hex').slice(0, 32)}`;
+    },
     async authorization(forwardedToken) {
       if (options.useForwardedToken && forwardedToken) return `Bearer ${forwardedToken}`;
       return own.header();

@@ -43,6 +43,7 @@ describe('GET /parallax/api/config on open-source MLflow', () => {
       registry: 'workspace',
       capabilities: { stages: true, aliases: true, history_bulk_interval: true },
       user: null,
+      read_only: false,
       tracking_uri_host: new URL(stub.url).host,
     });
     expect(raw.headers['cache-control']).toBe('no-store');
@@ -73,20 +74,44 @@ describe('GET /parallax/api/config on open-source MLflow', () => {
     expect((await config({ MLFLOW_TRACKING_URI: stub.url })).body.mlflow_version).toBeNull();
   });
 
-  it('names the user from the forwarded identity headers, else the basic-auth user', async () => {
+  it('never names the basic-auth user, and ignores identity headers a client sends', async () => {
     const basic = {
       MLFLOW_TRACKING_URI: stub.url,
-      MLFLOW_TRACKING_USERNAME: 'alice',
-      MLFLOW_TRACKING_PASSWORD: 'pw',
+      MLFLOW_TRACKING_USERNAME: 'alice-the-admin',
+      MLFLOW_TRACKING_PASSWORD: 'pw-9f3k',
     };
-    expect((await config(basic)).body.user).toBe('alice');
-    expect((await config(basic, { 'x-forwarded-email': 'bob@example.com' })).body.user).toBe(
+    const plain = await config(basic);
+    expect(plain.body.user).toBeNull();
+    const spoofed = await config(basic, {
+      'x-forwarded-email': 'bob@example.com',
+      'x-forwarded-user': 'bob',
+      'x-forwarded-preferred-username': 'bob',
+    });
+    expect(spoofed.body.user).toBeNull();
+    for (const res of [plain.raw, spoofed.raw]) {
+      expect(res.body).not.toMatch(/alice|pw-9f3k|bob/);
+      expect(JSON.stringify(res.headers)).not.toMatch(/alice|pw-9f3k|bob/);
+    }
+  });
+
+  it('names the user from a trusted proxy’s headers (PARALLAX_TRUST_FORWARDED_HEADERS=1)', async () => {
+    const env = { MLFLOW_TRACKING_URI: stub.url, PARALLAX_TRUST_FORWARDED_HEADERS: '1' };
+    expect((await config(env)).body.user).toBeNull();
+    expect((await config(env, { 'x-forwarded-email': 'bob@example.com' })).body.user).toBe(
       'bob@example.com',
     );
-    expect((await config(basic, { 'x-forwarded-preferred-username': 'carol' })).body.user).toBe(
+    expect((await config(env, { 'x-forwarded-preferred-username': 'carol' })).body.user).toBe(
       'carol',
     );
-    expect(JSON.stringify((await config(basic)).body)).not.toMatch(/pw/);
+    expect((await config(env, { 'x-forwarded-user': 'dave@idp' })).body.user).toBe('dave@idp');
+  });
+
+  it('reports PARALLAX_READ_ONLY as read_only', async () => {
+    expect((await config({ MLFLOW_TRACKING_URI: stub.url })).body.read_only).toBe(false);
+    await app?.close();
+    app = undefined;
+    const env = { MLFLOW_TRACKING_URI: stub.url, PARALLAX_READ_ONLY: '1' };
+    expect((await config(env)).body.read_only).toBe(true);
   });
 
   it('answers 502 MLFLOW_UNAVAILABLE when MLflow is down', async () => {
@@ -134,12 +159,53 @@ describe('GET /parallax/api/config on Databricks', () => {
     });
   });
 
-  it('probes with the signed-in user’s forwarded token', async () => {
+  const databricksApp = {
+    DATABRICKS_HOST: '',
+    DATABRICKS_TOKEN: 'dapi',
+    DATABRICKS_APP_PORT: '8000',
+  };
+
+  it('in a Databricks App, probes with the signed-in user’s forwarded token', async () => {
+    stub.handle(answerJson(200, {}));
+    await config(
+      { ...databricksApp, DATABRICKS_HOST: stub.url },
+      { 'x-forwarded-access-token': 'user-tok' },
+    );
+    expect(stub.requests.length).toBeGreaterThan(0);
+    expect(stub.requests.every((r) => r.headers.authorization === 'Bearer user-tok')).toBe(true);
+  });
+
+  it('outside an App, ignores a forwarded token a client sends', async () => {
     stub.handle(answerJson(200, {}));
     await config(
       { DATABRICKS_HOST: stub.url, DATABRICKS_TOKEN: 'dapi' },
       { 'x-forwarded-access-token': 'user-tok' },
     );
-    expect(stub.requests.every((r) => r.headers.authorization === 'Bearer user-tok')).toBe(true);
+    expect(stub.requests.every((r) => r.headers.authorization === 'Bearer dapi')).toBe(true);
+  });
+
+  it('caches the probe per credential: one user’s answer never serves another', async () => {
+    // The Unity Catalog probe succeeds for alice and finds no metastore for bob.
+    stub.handle((req, res, recorded) => {
+      const bob = req.headers.authorization === 'Bearer bob-tok';
+      if (req.url?.includes('unity-catalog') && bob) {
+        answerJson(400, { error_code: 'X', message: 'METASTORE_DOES_NOT_EXIST' })(
+          req,
+          res,
+          recorded,
+        );
+      } else {
+        answerJson(200, {})(req, res, recorded);
+      }
+    });
+    const env = { ...databricksApp, DATABRICKS_HOST: stub.url };
+    const as = async (token: string) =>
+      (await config(env, { 'x-forwarded-access-token': token })).body.registry;
+    expect(await as('alice-tok')).toBe('unity-catalog');
+    expect(await as('bob-tok')).toBe('workspace');
+    expect(await as('alice-tok')).toBe('unity-catalog');
+    const asked = stub.requests.length;
+    expect(await as('bob-tok')).toBe('workspace');
+    expect(stub.requests).toHaveLength(asked); // bob's own answer, from the cache
   });
 });

@@ -27,29 +27,39 @@ const UC_PROBE = '/api/2.0/mlflow/unity-catalog/registered-models/search?max_res
 const BULK_INTERVAL_PROBE =
   '/api/2.0/mlflow/metrics/get-history-bulk-interval?run_ids=parallax-probe&metric_key=parallax-probe';
 
+// Probes are cached per credential; this bounds the map if many users (tokens) come and go.
+const MAX_CACHED_CREDENTIALS = 1_000;
+
 /** `GET /parallax/api/config`: what kind of MLflow the SPA is talking to. */
 export function registerBackendInfo(app: FastifyInstance, deps: BackendInfoDeps): void {
   const now = deps.now ?? Date.now;
-  let cached: { probe: Probe; until: number } | undefined;
-  let pending: Promise<Probe> | undefined;
+  // Keyed by the credential the probe ran with (auth.credentialKey): what the Unity Catalog probe
+  // finds depends on who asks, so one user's answer is never served to another.
+  const cached = new Map<string, { probe: Probe; until: number }>();
+  const pending = new Map<string, Promise<Probe>>();
 
   const probeOnce = (forwardedToken: string | undefined): Promise<Probe> => {
-    if (cached && now() < cached.until) return Promise.resolve(cached.probe);
-    pending ??= probe(deps, forwardedToken)
-      .then((result) => {
-        cached = { probe: result, until: now() + CACHE_MS };
-        return result;
-      })
-      .finally(() => {
-        pending = undefined;
-      });
-    return pending;
+    const key = deps.auth.credentialKey(forwardedToken);
+    const hit = cached.get(key);
+    if (hit && now() < hit.until) return Promise.resolve(hit.probe);
+    let shared = pending.get(key);
+    if (!shared) {
+      shared = probe(deps, forwardedToken)
+        .then((result) => {
+          if (cached.size >= MAX_CACHED_CREDENTIALS) cached.clear(); // tiny entries; a crude bound
+          cached.set(key, { probe: result, until: now() + CACHE_MS });
+          return result;
+        })
+        .finally(() => pending.delete(key));
+      pending.set(key, shared);
+    }
+    return shared;
   };
 
   app.get('/parallax/api/config', async (request, reply) => {
     let result: Probe;
     try {
-      result = await probeOnce(header(request.headers, 'x-forwarded-access-token'));
+      result = await probeOnce(deps.auth.forwardedToken(request.headers));
     } catch (err) {
       const answered = sendUpstreamFailure(reply, deps.upstream.host, err);
       if (answered) return answered;
@@ -65,6 +75,7 @@ export function registerBackendInfo(app: FastifyInstance, deps: BackendInfoDeps)
         history_bulk_interval: result.historyBulkInterval,
       },
       user: userOf(request.headers, deps.config),
+      read_only: deps.config.readOnly,
       tracking_uri_host: deps.upstream.host,
     };
     return reply.header('cache-control', 'no-store').send(body);
@@ -141,11 +152,17 @@ function atLeast(version: string | null, major: number, minor: number): boolean 
   return maj > major || (maj === major && min >= minor);
 }
 
+/**
+ * The signed-in user, as the trusted proxy in front names them; null elsewhere, since any client
+ * can send these headers. The server's own basic-auth username is never shown: it is a credential.
+ */
 function userOf(headers: IncomingHttpHeaders, config: ServerConfig): string | null {
+  if (!config.trustForwardedHeaders) return null;
   return (
     header(headers, 'x-forwarded-email') ??
     header(headers, 'x-forwarded-preferred-username') ??
-    (config.auth.kind === 'basic' ? config.auth.username : null)
+    header(headers, 'x-forwarded-user') ??
+    null
   );
 }
 

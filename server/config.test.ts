@@ -18,6 +18,13 @@ describe('loadConfig', () => {
     expect(config.connectTimeoutMs).toBe(5_000);
     expect(config.logLevel).toBe('warn');
     expect(config.seriesCacheBytes).toBe(256 * 1024 * 1024);
+    expect(config.readOnly).toBe(false);
+    expect(config.trustForwardedHeaders).toBe(false);
+    expect(config.hosts).toMatchObject({
+      anyHost: false,
+      ipLiterals: false,
+      trustForwardedHost: false,
+    });
   });
 
   it('requires a tracking URI unless DATABRICKS_HOST is set', () => {
@@ -74,6 +81,9 @@ describe('loadConfig', () => {
       clientSecret: 'secret',
     });
     expect(config.useForwardedToken).toBe(true);
+    expect(config.trustForwardedHeaders).toBe(true);
+    expect(config.hosts.trustForwardedHost).toBe(true);
+    expect(config.hosts.patterns).toContainEqual({ name: '*.databricksapps.com', port: 'any' });
     expect(config.port).toBe(8000);
     expect(config.host).toBe('0.0.0.0');
   });
@@ -140,5 +150,59 @@ describe('loadConfig', () => {
         `PARALLAX_SERIES_CACHE_MB must be an integer from 0 to 1048576, got ${JSON.stringify(bad)}.`,
       );
     }
+  });
+
+  it('trusts forwarded headers only in a Databricks App, or when told to', () => {
+    const trust = (env: Record<string, string>) => {
+      const config = loadConfig(env);
+      return [config.trustForwardedHeaders, config.useForwardedToken];
+    };
+    const workspace = { DATABRICKS_HOST: 'x.cloud.databricks.com', DATABRICKS_TOKEN: 'dapi' };
+    // A local server against a workspace: whoever sends the headers is only a client.
+    expect(trust(workspace)).toEqual([false, false]);
+    expect(trust({ ...workspace, DATABRICKS_APP_PORT: '8000' })).toEqual([true, true]);
+    expect(
+      trust({ ...workspace, DATABRICKS_APP_PORT: '8000', PARALLAX_TRUST_FORWARDED_HEADERS: '0' }),
+    ).toEqual([false, false]);
+    expect(trust({ ...workspace, PARALLAX_TRUST_FORWARDED_HEADERS: '1' })).toEqual([true, true]);
+    // Behind some other trusted proxy in front of open-source MLflow: identity yes, tokens no.
+    expect(trust({ ...oss, PARALLAX_TRUST_FORWARDED_HEADERS: 'true' })).toEqual([true, false]);
+    expect(trust({ ...oss, DATABRICKS_APP_PORT: '8000' })).toEqual([false, false]);
+  });
+
+  it('reads PARALLAX_READ_ONLY and refuses what is not a yes or a no', () => {
+    expect(loadConfig({ ...oss, PARALLAX_READ_ONLY: '1' }).readOnly).toBe(true);
+    expect(loadConfig({ ...oss, PARALLAX_READ_ONLY: 'TRUE' }).readOnly).toBe(true);
+    expect(loadConfig({ ...oss, PARALLAX_READ_ONLY: '0' }).readOnly).toBe(false);
+    expect(() => loadConfig({ ...oss, PARALLAX_READ_ONLY: 'maybe' })).toThrow(
+      'PARALLAX_READ_ONLY must be 1 or 0, got "maybe".',
+    );
+  });
+
+  it('builds the host policy from PARALLAX_HOST, PARALLAX_ALLOWED_HOSTS and DATABRICKS_APP_URL', () => {
+    const hosts = loadConfig({
+      ...oss,
+      PARALLAX_HOST: '0.0.0.0',
+      PARALLAX_ALLOWED_HOSTS: ' mlflow.example.com , *.corp.example:8443,',
+    }).hosts;
+    expect(hosts.ipLiterals).toBe(true);
+    expect(hosts.patterns).toEqual([
+      { name: 'localhost', port: 'listening' },
+      { name: '127.0.0.1', port: 'listening' },
+      { name: '[::1]', port: 'listening' },
+      { name: '0.0.0.0', port: 'listening' },
+      { name: 'mlflow.example.com', port: 'any' },
+      { name: '*.corp.example', port: 8443 },
+    ]);
+    expect(() => loadConfig({ ...oss, PARALLAX_ALLOWED_HOSTS: 'https://x.example' })).toThrow(
+      /^PARALLAX_ALLOWED_HOSTS: "https:\/\/x.example" is not a host name/,
+    );
+    const app = loadConfig({
+      DATABRICKS_HOST: 'x.cloud.databricks.com',
+      DATABRICKS_APP_PORT: '8000',
+      DATABRICKS_APP_URL: 'https://parallax-1.aws.databricksapps.com/',
+    }).hosts;
+    expect(app.patterns).toContainEqual({ name: 'parallax-1.aws.databricksapps.com', port: 'any' });
+    expect(app.patterns).not.toContainEqual({ name: '*.databricksapps.com', port: 'any' });
   });
 });

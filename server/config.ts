@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { DATABRICKS_APPS_DOMAIN, type HostPolicy, hostPolicy } from './hosts.ts';
 import { DEFAULT_SERIES_CACHE_MB } from './metric-cache.ts';
 
 export type BackendKind = 'oss' | 'databricks';
@@ -28,6 +29,15 @@ export interface ServerConfig {
   auth: AuthConfig;
   /** On Databricks, a user's `X-Forwarded-Access-Token` is used instead of the app's credential. */
   useForwardedToken: boolean;
+  /**
+   * Identity headers (X-Forwarded-Email/-User/-Preferred-Username, X-Forwarded-Host) come from a
+   * proxy we trust: a Databricks App, or PARALLAX_TRUST_FORWARDED_HEADERS=1.
+   */
+  trustForwardedHeaders: boolean;
+  /** Which `Host` requests may name (server/hosts.ts). */
+  hosts: HostPolicy;
+  /** PARALLAX_READ_ONLY: every endpoint that changes MLflow's state is refused. */
+  readOnly: boolean;
   host: string;
   port: number;
   /** Built SPA; when the folder is missing only the API is served. */
@@ -101,13 +111,23 @@ export function loadConfig(env: Env = process.env): ServerConfig {
   const port = appPort
     ? parseIntIn(env, 'DATABRICKS_APP_PORT', 0, 0, 65535)
     : parseIntIn(env, 'PARALLAX_PORT', 5050, 0, 65535);
+  const host = read(env, 'PARALLAX_HOST') ?? (appPort ? '0.0.0.0' : '127.0.0.1');
+  // A Databricks App: the platform's proxy sits in front, authenticates every user and sets the
+  // X-Forwarded-* headers itself. Only then are those headers more than what a client claims.
+  const databricksApp = appPort !== undefined && backend === 'databricks';
+  const trustForwardedHeaders = parseFlag(env, 'PARALLAX_TRUST_FORWARDED_HEADERS') ?? databricksApp;
 
   return {
     backend,
     upstream,
     auth: backend === 'databricks' ? databricksAuth(env, upstream, warnings) : ossAuth(env),
-    useForwardedToken: backend === 'databricks',
-    host: read(env, 'PARALLAX_HOST') ?? (appPort ? '0.0.0.0' : '127.0.0.1'),
+    // A user's token is taken from the proxy in front of a Databricks workspace, never from a
+    // client that merely sends the header.
+    useForwardedToken: backend === 'databricks' && trustForwardedHeaders,
+    trustForwardedHeaders,
+    hosts: parseHosts(env, host, databricksApp ? appHosts(env) : [], trustForwardedHeaders),
+    readOnly: parseFlag(env, 'PARALLAX_READ_ONLY') ?? false,
+    host,
     port,
     staticDir: read(env, 'PARALLAX_STATIC_DIR') ?? DEFAULT_STATIC_DIR,
     frameAncestors: parseFrameAncestors(read(env, 'PARALLAX_FRAME_ANCESTORS') ?? "'none'"),
@@ -119,6 +139,43 @@ export function loadConfig(env: Env = process.env): ServerConfig {
       parseIntIn(env, 'PARALLAX_SERIES_CACHE_MB', DEFAULT_SERIES_CACHE_MB, 0, 1_048_576) * MIB,
     warnings,
   };
+}
+
+function parseHosts(
+  env: Env,
+  bindHost: string,
+  apps: string[],
+  trustForwardedHost: boolean,
+): HostPolicy {
+  const allowedHosts = (read(env, 'PARALLAX_ALLOWED_HOSTS') ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  try {
+    return hostPolicy({ bindHost, allowedHosts, appHosts: apps, trustForwardedHost });
+  } catch (err) {
+    throw new ConfigError(`PARALLAX_ALLOWED_HOSTS: ${(err as Error).message}`);
+  }
+}
+
+/**
+ * The app's own public host. The platform does not document a variable holding the app's URL, so
+ * DATABRICKS_APP_URL is used when set (some runtimes and app.yaml files set it) and otherwise any
+ * name under the platform's apps domain, which only the Databricks proxy can serve.
+ */
+function appHosts(env: Env): string[] {
+  const url = read(env, 'DATABRICKS_APP_URL');
+  if (url === undefined) return [DATABRICKS_APPS_DOMAIN];
+  return [parseHttpUrl('DATABRICKS_APP_URL', withScheme(url)).hostname];
+}
+
+/** `1`/`true`/`yes` or `0`/`false`/`no`; undefined when unset. */
+function parseFlag(env: Env, name: string): boolean | undefined {
+  const raw = read(env, name);
+  if (raw === undefined) return undefined;
+  if (/^(?:1|true|yes|on)$/i.test(raw)) return true;
+  if (/^(?:0|false|no|off)$/i.test(raw)) return false;
+  throw new ConfigError(`${name} must be 1 or 0, got ${JSON.stringify(raw)}.`);
 }
 
 function ossAuth(env: Env): AuthConfig {

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { lowerBound, reduce, upperBound } from '../src/lib/downsample/index.ts';
 import { encodeReducedPoints, type MetricSeriesWire } from '../src/lib/metric-series.ts';
@@ -71,9 +70,7 @@ export class SeriesStore {
     forwardedToken: string | undefined,
   ): Promise<{ entry: CachedSeries; cached: boolean }> {
     // A user's own token may see other runs than the app's credential: never share across them.
-    const identity = forwardedToken
-      ? createHash('sha256').update(forwardedToken).digest('hex').slice(0, 32)
-      : 'app';
+    const identity = this.deps.auth.credentialKey(forwardedToken);
     const cacheKey = `${identity}\u0000${runId}\u0000${key}`;
     const hit = this.cache.get(cacheKey);
     if (hit) {
@@ -279,8 +276,8 @@ async function answer(
     return sendError(reply, 400, 'INVALID_PARAMETER_VALUE', err.message);
   }
   const started = performance.now();
-  const raw = request.headers['x-forwarded-access-token'];
-  const forwardedToken = (Array.isArray(raw) ? raw[0] : raw)?.trim() || undefined;
+  // Only a trusted proxy's user token counts (auth.ts); a client's own header is ignored.
+  const forwardedToken = deps.auth.forwardedToken(request.headers);
   let result: Awaited<ReturnType<SeriesStore['series']>>;
   try {
     result = await store.series(query.runId, query.key, forwardedToken);

@@ -52,7 +52,10 @@ describe('retries', () => {
     });
     const server = await serverFor();
     const started = Date.now();
-    const res = await server.inject({ method: 'GET', url: '/api/2.0/mlflow/runs/search?x=1' });
+    const res = await server.inject({
+      method: 'GET',
+      url: '/api/2.0/mlflow/experiments/search?x=1',
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ runs: [] });
     expect(ctx.stub.requests).toHaveLength(2);
@@ -72,7 +75,7 @@ describe('retries', () => {
     const server = await serverFor();
     const res = await server.inject({
       method: 'POST',
-      url: '/api/2.0/mlflow/runs/log-batch',
+      url: '/api/2.0/mlflow/runs/update',
       headers: { 'content-type': 'application/json' },
       payload: { run_id: 'r', metrics: [] },
     });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ENDPOINTS } from './endpoints.ts';
 import { rawRequest, useStubbedServer } from './test-stub.ts';
 
 const { ctx, serverFor } = useStubbedServer();
@@ -81,7 +82,10 @@ describe('refusals', () => {
   });
 
   it('allows a same-origin POST (any scheme) and a POST without Origin', async () => {
-    const server = await serverFor();
+    const server = await serverFor({
+      PARALLAX_ALLOWED_HOSTS: 'ctx.app.example.com',
+      PARALLAX_TRUST_FORWARDED_HEADERS: '1',
+    });
     const post = (headers: Record<string, string>) =>
       server.inject({
         method: 'POST',
@@ -96,6 +100,7 @@ describe('refusals', () => {
       (await post({ host: 'ctx.app.example.com', origin: 'https://ctx.app.example.com' }))
         .statusCode,
     ).toBe(200);
+    // Behind the trusted proxy, the browser's host arrives as X-Forwarded-Host.
     expect(
       (
         await post({
@@ -107,5 +112,96 @@ describe('refusals', () => {
     ).toBe(200);
     expect((await post({})).statusCode).toBe(200);
     expect(ctx.stub.requests).toHaveLength(4);
+  });
+});
+
+describe('host validation (DNS rebinding)', () => {
+  it('answers 403 to a foreign Host with a matching Origin before anything else, over a real socket', async () => {
+    const server = await serverFor();
+    const base = await server.listen({ host: '127.0.0.1', port: 0 });
+    const { port } = new URL(base);
+    const targets: [string, string][] = [
+      ['POST', '/api/2.0/mlflow/experiments/create'],
+      ['GET', '/api/2.0/mlflow/experiments/search'],
+      ['GET', '/parallax/api/config'],
+      ['GET', '/parallax/api/artifact?run_id=r&path=x'],
+      ['GET', '/parallax/api/metric-series?run_id=r&key=k'],
+      ['GET', '/'],
+      ['GET', '/healthz'],
+      ['GET', '/api/2.0/mlflow/../../x'], // refused for its host before its path
+    ];
+    for (const [method, target] of targets) {
+      const body = method === 'POST' ? '{}' : '';
+      const res = await rawRequest(
+        base,
+        target,
+        method,
+        {
+          host: `evil.example:${port}`,
+          origin: `http://evil.example:${port}`,
+          'content-type': 'application/json',
+          'content-length': String(body.length),
+        },
+        body,
+      );
+      expect(res.status, target).toBe(403);
+      expect(JSON.parse(res.body), target).toMatchObject({ error_code: 'HOST_NOT_ALLOWED' });
+    }
+    // The loopback name on another port, and the loopback name with our port: only the latter.
+    expect((await rawRequest(base, '/healthz', 'GET', { host: 'localhost:1' })).status).toBe(403);
+    expect((await rawRequest(base, '/healthz', 'GET', { host: `localhost:${port}` })).status).toBe(
+      200,
+    );
+    expect(ctx.stub.requests).toHaveLength(0);
+  });
+
+  it('lets a name in PARALLAX_ALLOWED_HOSTS through', async () => {
+    const server = await serverFor({ PARALLAX_ALLOWED_HOSTS: '*.example.com' });
+    const res = await server.inject({
+      method: 'GET',
+      url: '/api/2.0/mlflow/experiments/search',
+      headers: { host: 'mlflow.example.com' },
+    });
+    expect(res.statusCode).toBe(200);
+    const foreign = await server.inject({ method: 'GET', url: '/', headers: { host: 'x.evil' } });
+    expect(foreign.statusCode).toBe(403);
+  });
+});
+
+describe('PARALLAX_READ_ONLY', () => {
+  it('refuses every write endpoint with 403 READ_ONLY, before MLflow hears of it', async () => {
+    const server = await serverFor({ PARALLAX_READ_ONLY: '1' });
+    const writes = ENDPOINTS.filter((e) => e.access === 'write');
+    expect(writes.length).toBeGreaterThan(30);
+    for (const { method, path } of writes) {
+      const res = await server.inject({
+        method,
+        url: path.replace('{id}', 'm-1').replace('{path+}', 'a/b'),
+        headers: { 'content-type': 'application/json' },
+        payload: {},
+      });
+      expect(res.statusCode, `${method} ${path}`).toBe(403);
+      expect(res.json()).toEqual({
+        error_code: 'READ_ONLY',
+        message: 'Parallax is read-only (PARALLAX_READ_ONLY=1): changes are turned off.',
+      });
+    }
+    expect(ctx.stub.requests).toHaveLength(0);
+  });
+
+  it('still forwards every read, the POST searches included', async () => {
+    const server = await serverFor({ PARALLAX_READ_ONLY: '1' });
+    const reads = ENDPOINTS.filter((e) => e.access === 'read');
+    for (const { method, path } of reads) {
+      const res = await server.inject({
+        method,
+        url: path.replace('{id}', 'm-1').replace('{path+}', 'a/b'),
+        ...(method === 'GET'
+          ? {}
+          : { headers: { 'content-type': 'application/json' }, payload: {} }),
+      });
+      expect(res.statusCode, `${method} ${path}`).toBe(200);
+    }
+    expect(ctx.stub.requests).toHaveLength(reads.length);
   });
 });

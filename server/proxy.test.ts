@@ -24,8 +24,8 @@ describe('forwarding', () => {
       '/api/2.0/mlflow/runs/get?run_id=a',
       '/ajax-api/2.0/mlflow/metrics/get-history-bulk-interval?run_ids=a&metric_key=loss',
       '/api/2.0/mlflow-artifacts/artifacts/1/abc/artifacts/model/MLmodel',
-      '/api/3.0/mlflow/traces/search',
-      '/ajax-api/3.0/mlflow/server-info',
+      '/ajax-api/2.0/mlflow/logged-models/m-1/artifacts/files?artifact_file_path=MLmodel',
+      '/api/2.0/mlflow/unity-catalog/registered-models/search?max_results=1',
       '/get-artifact?path=plot.png&run_uuid=abc',
       '/model-versions/get-artifact?name=m&version=1&path=MLmodel',
     ];
@@ -42,7 +42,7 @@ describe('forwarding', () => {
     const res = await server.inject({
       method: 'POST',
       url: '/api/2.0/mlflow/experiments/create',
-      headers: { host: 'parallax.example:5050', 'content-type': 'application/json' },
+      headers: { host: 'localhost:5050', 'content-type': 'application/json' },
       payload: JSON.stringify({ name: 'churn' }),
     });
     expect(res.statusCode).toBe(200);
@@ -97,11 +97,12 @@ describe('forwarding', () => {
     expect(res.body).toBe('a,b\n1,2\n');
   });
 
-  it('refuses methods other than GET, POST, PATCH and DELETE', async () => {
+  it('refuses methods the endpoint table does not list for the path, naming those it does', async () => {
     const server = await serverFor();
-    for (const method of ['PUT', 'OPTIONS', 'HEAD'] as const) {
+    for (const method of ['PUT', 'DELETE', 'POST', 'OPTIONS', 'HEAD'] as const) {
       const res = await server.inject({ method, url: '/api/2.0/mlflow-artifacts/artifacts/x' });
       expect(res.statusCode, method).toBe(405);
+      expect(res.headers.allow, method).toBe('GET');
     }
     expect(ctx.stub.requests).toHaveLength(0);
   });
@@ -161,9 +162,13 @@ describe('credentials', () => {
     expect(ctx.stub.requests[0]?.headers.authorization).toBe(expected);
   });
 
-  it('on Databricks prefers the forwarded user token over the app credential', async () => {
+  it('in a Databricks App prefers the forwarded user token over the app credential', async () => {
     ctx.app = await buildServer(
-      testConfig({ DATABRICKS_HOST: ctx.stub.url, DATABRICKS_TOKEN: 'dapi-app' }),
+      testConfig({
+        DATABRICKS_HOST: ctx.stub.url,
+        DATABRICKS_TOKEN: 'dapi-app',
+        DATABRICKS_APP_PORT: '8000',
+      }),
     );
     await ctx.app.inject({
       method: 'GET',
@@ -175,6 +180,18 @@ describe('credentials', () => {
       'Bearer user-token',
       'Bearer dapi-app',
     ]);
+  });
+
+  it('on Databricks outside an App, uses the app credential whatever token a client sends', async () => {
+    ctx.app = await buildServer(
+      testConfig({ DATABRICKS_HOST: ctx.stub.url, DATABRICKS_TOKEN: 'dapi-app' }),
+    );
+    await ctx.app.inject({
+      method: 'GET',
+      url: '/api/2.0/mlflow/experiments/search',
+      headers: browserHeaders,
+    });
+    expect(ctx.stub.requests.map((r) => r.headers.authorization)).toEqual(['Bearer dapi-app']);
   });
 
   it('fetches a service-principal token once and reuses it', async () => {

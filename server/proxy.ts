@@ -13,9 +13,15 @@ export interface ProxyDeps {
   upstream: UpstreamClient;
   auth: AuthProvider;
   retry: RetryConfig;
+  /** PARALLAX_READ_ONLY: endpoints marked 'write' in server/endpoints.ts are refused. */
+  readOnly?: boolean;
 }
 
-const METHODS = new Set(['GET', 'POST', 'PATCH', 'DELETE']);
+export const READ_ONLY_MESSAGE =
+  'Parallax is read-only (PARALLAX_READ_ONLY=1): changes are turned off.';
+
+// Every path under these prefixes reaches the handler, which answers 404 unless the endpoint
+// table (server/endpoints.ts) lists it: the routes are wide so that the refusal is ours.
 const ROUTES = ['/api/*', '/ajax-api/*', '/get-artifact', '/model-versions/get-artifact'];
 const REQUEST_HEADERS = ['content-type', 'accept', 'accept-encoding', 'x-mlflow-workspace'];
 // Deliberately absent: set-cookie (MLflow's session) and www-authenticate (a browser login prompt).
@@ -52,13 +58,17 @@ async function proxy(
   deps: ProxyDeps,
 ): Promise<FastifyReply> {
   const { method } = request;
-  if (!METHODS.has(method)) {
-    reply.header('allow', [...METHODS].join(', '));
-    return sendError(reply, 405, 'METHOD_NOT_ALLOWED', `${method} is not forwarded to MLflow.`);
-  }
   const target = request.raw.url ?? '/';
-  const rejection = checkProxyTarget(target);
-  if (rejection) return sendError(reply, rejection.status, rejection.errorCode, rejection.message);
+  const checked = checkProxyTarget(method, target);
+  if ('rejection' in checked) {
+    const { rejection } = checked;
+    if (rejection.allow) reply.header('allow', rejection.allow.join(', '));
+    return sendError(reply, rejection.status, rejection.errorCode, rejection.message);
+  }
+  // Refused before a byte goes upstream; reads (runs/search is a POST) stay allowed.
+  if (deps.readOnly && checked.endpoint.access === 'write') {
+    return sendError(reply, 403, 'READ_ONLY', READ_ONLY_MESSAGE);
+  }
   const encoding = request.headers['content-encoding'];
   if (encoding !== undefined && encoding !== 'identity') {
     return sendError(reply, 415, 'BAD_REQUEST', 'Compressed request bodies are not forwarded.');
@@ -69,7 +79,7 @@ async function proxy(
   reply.raw.once('close', () => {
     if (!reply.raw.writableFinished) aborted.abort();
   });
-  const forwardedToken = singleValue(request.headers['x-forwarded-access-token']);
+  const forwardedToken = deps.auth.forwardedToken(request.headers);
 
   let res: IncomingMessage;
   try {
@@ -147,9 +157,4 @@ function relay(reply: FastifyReply, res: IncomingMessage, path: string): Fastify
 
 function isStream(body: Buffer | Readable | undefined): boolean {
   return body !== undefined && !Buffer.isBuffer(body);
-}
-
-function singleValue(header: string | string[] | undefined): string | undefined {
-  const value = Array.isArray(header) ? header[0] : header;
-  return value?.trim() || undefined;
 }

@@ -2,38 +2,34 @@ import { describe, expect, it } from 'vitest';
 import { isCrossSiteWrite, securityHeaders } from './security.ts';
 
 describe('isCrossSiteWrite', () => {
+  // The third argument is the host checkHost accepted: Host, or a trusted proxy's X-Forwarded-Host.
   it.each([
-    ['GET', { origin: 'http://evil.example', host: 'localhost:5050' }],
-    ['POST', { origin: 'http://localhost:5050', host: 'localhost:5050' }],
-    ['POST', { origin: 'https://Parallax.Example.com', host: 'parallax.example.com' }],
-    ['POST', { origin: 'https://parallax.example.com', host: 'parallax.example.com:443' }],
-    [
-      'PATCH',
-      {
-        origin: 'https://app.example.com',
-        host: '127.0.0.1:8000',
-        'x-forwarded-host': 'app.example.com',
-      },
-    ],
-    ['DELETE', {}],
-    ['POST', { 'sec-fetch-site': 'same-origin' }],
-  ])('lets %s %j through', (method, headers) => {
-    expect(isCrossSiteWrite(method, headers)).toBe(false);
+    ['GET', { origin: 'http://evil.example' }, 'localhost:5050'],
+    ['POST', { origin: 'http://localhost:5050' }, 'localhost:5050'],
+    ['POST', { origin: 'https://Parallax.Example.com' }, 'parallax.example.com'],
+    ['POST', { origin: 'https://parallax.example.com' }, 'parallax.example.com:443'],
+    ['PATCH', { origin: 'https://app.example.com' }, 'app.example.com'],
+    ['DELETE', {}, 'localhost:5050'],
+    ['POST', { 'sec-fetch-site': 'same-origin' }, 'localhost:5050'],
+  ])('lets %s %j to %s through', (method, headers, host) => {
+    expect(isCrossSiteWrite(method, headers, host)).toBe(false);
   });
 
   it.each([
-    ['POST', { origin: 'http://evil.example', host: 'localhost:5050' }],
-    ['PUT', { origin: 'http://localhost:5051', host: 'localhost:5050' }],
-    ['DELETE', { origin: 'null', host: 'localhost:5050' }],
-    ['PATCH', { origin: 'http://localhost.evil.example', host: 'localhost' }],
-    ['POST', { 'sec-fetch-site': 'cross-site' }],
-    ['POST', { 'sec-fetch-site': 'same-site' }],
+    ['POST', { origin: 'http://evil.example' }, 'localhost:5050'],
+    ['PUT', { origin: 'http://localhost:5051' }, 'localhost:5050'],
+    ['DELETE', { origin: 'null' }, 'localhost:5050'],
+    ['PATCH', { origin: 'http://localhost.evil.example' }, 'localhost'],
+    ['POST', { 'sec-fetch-site': 'cross-site' }, 'localhost:5050'],
+    ['POST', { 'sec-fetch-site': 'same-site' }, 'localhost:5050'],
+    // X-Forwarded-Host only counts once checkHost chose it (trusted proxy); here it did not.
     [
       'POST',
-      { origin: 'https://evil.example', host: 'app', 'x-forwarded-host': 'app.example.com' },
+      { origin: 'https://app.example.com', 'x-forwarded-host': 'app.example.com' },
+      '127.0.0.1:8000',
     ],
-  ])('blocks %s %j', (method, headers) => {
-    expect(isCrossSiteWrite(method, headers)).toBe(true);
+  ])('blocks %s %j to %s', (method, headers, host) => {
+    expect(isCrossSiteWrite(method, headers, host)).toBe(true);
   });
 });
 

@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { FastifyInstance } from 'fastify';
+import { checkHost, type HostPolicy } from './hosts.ts';
 import { sendError } from './http-errors.ts';
 import { checkRequestTarget } from './paths.ts';
 
@@ -29,11 +30,14 @@ const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
  * A state-changing request a browser sent from another site. Non-browser clients send no Origin
- * and no Sec-Fetch-Site, and pass. Behind a reverse proxy (Databricks Apps) the browser's host
- * arrives as X-Forwarded-Host; a page on another site cannot set that header without a CORS
- * preflight we never grant, so it is safe to accept as "our" host too.
+ * and no Sec-Fetch-Site, and pass. `ourHost` is the host checkHost accepted: `Host`, or behind a
+ * trusted proxy (Databricks Apps) the X-Forwarded-Host the proxy wrote.
  */
-export function isCrossSiteWrite(method: string, headers: IncomingHttpHeaders): boolean {
+export function isCrossSiteWrite(
+  method: string,
+  headers: IncomingHttpHeaders,
+  ourHost: string,
+): boolean {
   if (!MUTATING.has(method)) return false;
   const origin = headers.origin;
   if (origin === undefined) {
@@ -47,8 +51,7 @@ export function isCrossSiteWrite(method: string, headers: IncomingHttpHeaders): 
     return true; // includes the opaque origin "null" from sandboxed frames and file: pages
   }
   if (!originHost) return true;
-  const ours = [headers.host, firstValue(headers['x-forwarded-host'])];
-  return !ours.some((host) => host !== undefined && normalizeHost(host) === originHost);
+  return normalizeHost(ourHost) !== originHost;
 }
 
 // Scheme-insensitive comparison: drop default ports, which browsers omit from Origin.
@@ -59,21 +62,26 @@ function normalizeHost(host: string): string {
     .replace(/:(?:80|443)$/, '');
 }
 
-function firstValue(header: string | string[] | undefined): string | undefined {
-  const value = Array.isArray(header) ? header[0] : header;
-  return value?.split(',')[0]?.trim() || undefined;
+export interface SecurityOptions {
+  frameAncestors: string;
+  hosts: HostPolicy;
+  /** The port the server listens on; undefined before `listen` (requests injected in tests). */
+  listeningPort: () => number | undefined;
 }
 
 /** Headers on every response, then the checks every request passes before routing. */
-export function registerSecurity(app: FastifyInstance, frameAncestors: string): void {
-  const headers = securityHeaders(frameAncestors);
+export function registerSecurity(app: FastifyInstance, options: SecurityOptions): void {
+  const headers = securityHeaders(options.frameAncestors);
   app.addHook('onRequest', async (request, reply) => {
     reply.headers(headers);
+    // First of all: a request naming a host that is not ours (DNS rebinding) gets nothing at all.
+    const host = checkHost(options.hosts, request.headers, options.listeningPort());
+    if (!host.ok) return sendError(reply, 403, 'HOST_NOT_ALLOWED', host.message);
     const rejection = checkRequestTarget(request.raw.url ?? '');
     if (rejection) {
       return sendError(reply, rejection.status, rejection.errorCode, rejection.message);
     }
-    if (isCrossSiteWrite(request.method, request.headers)) {
+    if (isCrossSiteWrite(request.method, request.headers, host.host)) {
       return sendError(
         reply,
         403,

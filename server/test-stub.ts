@@ -98,16 +98,24 @@ export function testConfig(
   };
 }
 
-/** Sends a request line exactly as written: fetch and inject would normalise the target first. */
+/**
+ * Sends a request line exactly as written: fetch and inject would normalise the target first.
+ * `headers` may replace Host (a rebinding page's request names the attacker's host).
+ */
 export function rawRequest(
   baseUrl: string,
   target: string,
   method = 'GET',
+  headers: Record<string, string> = {},
+  body = '',
 ): Promise<{ status: number; body: string }> {
   const { hostname, port, host } = new URL(baseUrl);
+  const lines = Object.entries({ host, ...headers, connection: 'close' })
+    .map(([name, value]) => `${name}: ${value}\r\n`)
+    .join('');
   return new Promise((resolve, reject) => {
     const socket = net.connect(Number(port), hostname, () => {
-      socket.write(`${method} ${target} HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`);
+      socket.write(`${method} ${target} HTTP/1.1\r\n${lines}\r\n${body}`);
     });
     let data = '';
     socket.on('data', (c: Buffer) => (data += c.toString()));
