@@ -7,8 +7,8 @@ import { ensureNodeModules, ensureVenv } from './lib/ensure.mjs';
 import { log } from './lib/log.mjs';
 import { startMlflow } from './lib/mlflow-server.mjs';
 import { startParallax } from './lib/parallax-server.mjs';
-import { root } from './lib/paths.mjs';
-import { seedDemoOnce } from './lib/seed.mjs';
+import { demoDataDir, root } from './lib/paths.mjs';
+import { prepareDemoDir, seedDemoOnce } from './lib/seed.mjs';
 
 const cleanups = [];
 const shutdown = async (code) => {
@@ -22,10 +22,12 @@ await ensureNodeModules();
 const env = { PARALLAX_PORT: '5174', PARALLAX_STATIC_DIR: path.join(root, '.no-static') };
 if (!process.env.MLFLOW_TRACKING_URI && !process.env.DATABRICKS_HOST) {
   await ensureVenv();
-  const dataDir = path.join(root, '.mlflow');
-  const mlflow = await startMlflow({ dataDir });
-  cleanups.push(mlflow.stop);
-  await seedDemoOnce(dataDir, mlflow.url);
+  prepareDemoDir(demoDataDir);
+  const mlflow = await startMlflow({
+    dataDir: demoDataDir,
+    onSpawn: (stop) => cleanups.push(stop),
+  });
+  await seedDemoOnce(demoDataDir, mlflow.url);
   env.MLFLOW_TRACKING_URI = mlflow.url;
 }
 const server = await startParallax({ env });

@@ -9,12 +9,16 @@ runs, a failed, a killed and a running run), a cost anomaly detector (20 runs), 
 logging data-quality metrics (21 runs). Real scikit-learn models logged with signatures and input
 examples; plots, tables, configs and logs as artifacts; a registry with versions, stages, aliases,
 tags and descriptions. Values are deterministic (fixed seeds); times are relative to now, so that
-the demo looks recent. Refuses to run on a server that already holds these experiments.
+the demo looks recent. Refuses to run on a server that already holds these experiments; the start
+script starts an unfinished demo over in an empty store (scripts/lib/seed.mjs).
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
+import signal
+import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -904,11 +908,26 @@ def seed_cost_registry(client: MlflowClient, weekly: list[Candidate]) -> None:
     client.set_registered_model_alias(COST_MODEL, "challenger", third)
 
 
+def exit_on_interrupt() -> None:
+    """Makes Ctrl-C end the seed at once.
+
+    A KeyboardInterrupt would wait for the background thread to finish logging the long run, tens
+    of seconds. What is logged so far stays behind, and the start script starts it over.
+    """
+
+    def stop(_signum, _frame) -> None:
+        print("seed: interrupted", file=sys.stderr, flush=True)
+        os._exit(130)
+
+    signal.signal(signal.SIGINT, stop)
+
+
 # ── main ───────────────────────────────────────────────────────────────────────────────────────
 
 
 def main() -> None:
     started = time.monotonic()
+    exit_on_interrupt()
     quiet_mlflow()
     args = parse_args("Seed a running MLflow server with the Parallax demo (once per data directory).")
     client = connect(args.tracking_uri)

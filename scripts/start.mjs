@@ -1,22 +1,34 @@
 #!/usr/bin/env node
 // `npm start`: install what is missing, start (or use) MLflow, seed once, build, serve, print the URL.
-import path from 'node:path';
+// Ctrl-C at any point stops every process it started and leaves a state the next start completes
+// from: each step's marker is written only after the step has finished (see ensure.mjs, seed.mjs
+// and build.mjs), and an unfinished demo is started over.
 import { ensureBuild } from './lib/build.mjs';
 import { ensureNodeModules, ensureVenv } from './lib/ensure.mjs';
 import { elapsed, log } from './lib/log.mjs';
 import { startMlflow } from './lib/mlflow-server.mjs';
 import { startParallax } from './lib/parallax-server.mjs';
-import { root } from './lib/paths.mjs';
-import { seedDemoOnce } from './lib/seed.mjs';
+import { demoDataDir } from './lib/paths.mjs';
+import { stopRunning } from './lib/run.mjs';
+import { prepareDemoDir, seedDemoOnce } from './lib/seed.mjs';
 
 const t0 = Date.now();
 const cleanups = [];
 let stopping = false;
 
+/** Thrown between steps once a stop has begun, so that no new process starts behind it. */
+class Stopped extends Error {}
+const checkpoint = () => {
+  if (stopping) throw new Stopped('stopping');
+};
+
 async function shutdown(code) {
   if (stopping) return;
   stopping = true;
   log.step('Stopping…');
+  // One-shot commands first (npm ci, pip, the seed, vite): they write into node_modules, .venv,
+  // the store or dist/, and must be gone before the servers they talk to.
+  await stopRunning();
   for (const fn of cleanups.reverse()) {
     try {
       await fn();
@@ -32,6 +44,7 @@ process.on('SIGHUP', () => void shutdown(0));
 
 async function main() {
   await ensureNodeModules();
+  checkpoint();
   const external = process.env.MLFLOW_TRACKING_URI || process.env.DATABRICKS_HOST;
   const env = {
     PARALLAX_HOST:
@@ -41,29 +54,40 @@ async function main() {
   let mlflowUrl = external;
   if (!external) {
     await ensureVenv();
-    const dataDir = path.join(root, '.mlflow');
-    log.step('Starting the embedded mlflow server (SQLite under .mlflow/)…');
+    checkpoint();
+    prepareDemoDir(demoDataDir);
+    log.step(`Starting the embedded mlflow server (SQLite under ${demoDataDir})…`);
     const mlflow = await startMlflow({
-      dataDir,
+      dataDir: demoDataDir,
       port: process.env.PARALLAX_MLFLOW_PORT ? Number(process.env.PARALLAX_MLFLOW_PORT) : undefined,
+      // Registered before it is healthy: a stop during its start-up must end it too.
+      onSpawn: (stop) => cleanups.push(stop),
     });
-    cleanups.push(() => mlflow.stop());
+    checkpoint();
     mlflowUrl = mlflow.url;
     env.MLFLOW_TRACKING_URI = mlflow.url;
     log.ok(`mlflow server ready at ${mlflow.url} (its own UI is there too)`);
-    await seedDemoOnce(dataDir, mlflow.url);
+    await seedDemoOnce(demoDataDir, mlflow.url);
+    checkpoint();
   } else {
     log.step(`Using the MLflow backend at ${external}`);
   }
   await ensureBuild();
+  checkpoint();
   log.step('Starting the Parallax server…');
-  const { child, url } = await startParallax({ env });
-  cleanups.unshift(async () => {
-    if (child.exitCode === null) {
-      child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
-    }
+  const { child, url } = await startParallax({
+    env,
+    // The server stops before MLflow (unshift: cleanups run in reverse).
+    onSpawn: (server) =>
+      cleanups.unshift(async () => {
+        if (server.exitCode === null && server.signalCode === null) {
+          const exited = new Promise((r) => server.once('exit', r));
+          server.kill('SIGTERM');
+          await exited;
+        }
+      }),
   });
+  checkpoint();
   child.on('exit', (code) => {
     if (!stopping) {
       log.fail(`The Parallax server stopped (exit ${code}).`);
@@ -75,6 +99,8 @@ async function main() {
 }
 
 main().catch((e) => {
+  // A step cut short by the stop fails as a matter of course; the stop already says what happens.
+  if (stopping) return;
   log.fail(e instanceof Error ? e.message : String(e));
   void shutdown(1);
 });

@@ -1,6 +1,6 @@
 // Rebuilds the SPA only when a source file is newer than the last build, or the last build was made
 // in the other mode.
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { elapsed, log } from './log.mjs';
 import { root } from './paths.mjs';
@@ -73,6 +73,9 @@ export async function ensureBuild({ force = false, mode = 'production' } = {}) {
   if (!needsBuild({ force, stamp, stampMtime, mode, newestInput })) return;
   const t = Date.now();
   log.step(`Building the Parallax SPA (vite build${mode === 'test' ? ', for tests' : ''})…`);
+  // The stamp goes first: a build stopped half-way (Ctrl-C) leaves a dist/ without one, which the
+  // next start builds again instead of serving.
+  rmSync(stampFile, { force: true });
   await run(
     process.execPath,
     [

@@ -1,6 +1,6 @@
 // Installs what is missing, and only that: a second run finds everything in place in milliseconds.
 import { createHash } from 'node:crypto';
-import { existsSync, lstatSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { log, elapsed } from './log.mjs';
 import { chromiumPath, requirementsFile, root, venvBin, venvDir } from './paths.mjs';
@@ -8,33 +8,79 @@ import { run, runLines } from './run.mjs';
 
 const fileHash = (file) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
-/** npm packages: installed when node_modules is missing or older than the lock file. */
-export async function ensureNodeModules() {
-  const modules = path.join(root, 'node_modules');
+/**
+ * Whether `npm ci` must run. Its stamp is npm's own hidden lockfile, node_modules/.package-lock.json,
+ * which npm writes as the last step of a complete install; the start script also deletes it before
+ * running `npm ci`, so an install stopped half-way never leaves a stamp behind.
+ * @param {{ symlinked: boolean, stampMtimeMs: number | null, lockMtimeMs: number }} state
+ */
+export function npmInstallNeeded({ symlinked, stampMtimeMs, lockMtimeMs }) {
   // A symlinked node_modules (a git worktree sharing another checkout's packages) belongs to that
   // checkout: `npm ci` here would empty it through the link.
-  if (existsSync(modules) && lstatSync(modules).isSymbolicLink()) return;
+  if (symlinked) return false;
+  // No stamp: never installed, or an install was stopped before its end.
+  if (stampMtimeMs === null) return true;
+  // The lock file changed since the last complete install.
+  return stampMtimeMs < lockMtimeMs;
+}
+
+/** npm packages: installed when node_modules is missing, incomplete or older than the lock file. */
+export async function ensureNodeModules() {
+  const modules = path.join(root, 'node_modules');
   const stamp = path.join(modules, '.package-lock.json');
   const lock = path.join(root, 'package-lock.json');
-  if (existsSync(stamp) && statSync(stamp).mtimeMs >= statSync(lock).mtimeMs) return;
+  const needed = npmInstallNeeded({
+    symlinked: existsSync(modules) && lstatSync(modules).isSymbolicLink(),
+    stampMtimeMs: existsSync(stamp) ? statSync(stamp).mtimeMs : null,
+    lockMtimeMs: statSync(lock).mtimeMs,
+  });
+  if (!needed) return;
   const t = Date.now();
   log.step('Installing npm packages (npm ci)…');
+  // `npm ci` empties node_modules first anyway; removing the stamp ourselves does not rely on that.
+  rmSync(stamp, { force: true });
   await run('npm', ['ci', '--no-audit', '--no-fund'], { cwd: root });
   log.ok(`npm packages installed in ${elapsed(t)}`);
+}
+
+/**
+ * What the virtualenv needs. `python -m venv` writes bin/python first and bin/pip last (ensurepip
+ * runs at its end), and our marker (the requirements' hash) is written only after pip has finished.
+ * @param {{ hasPython: boolean, hasPip: boolean, markerMatches: boolean, hasMlflow: boolean }} state
+ * @returns {{ create: 'no' | 'new' | 'clear', install: boolean }}
+ */
+export function venvPlan({ hasPython, hasPip, markerMatches, hasMlflow }) {
+  // Complete, and installed from these very requirements.
+  if (hasPython && hasPip && markerMatches && hasMlflow) return { create: 'no', install: false };
+  // No interpreter: never created.
+  if (!hasPython) return { create: 'new', install: true };
+  // An interpreter without pip: `venv` was stopped during ensurepip, and `pip install` cannot run
+  // in it; `--clear` makes it again from scratch.
+  if (!hasPip) return { create: 'clear', install: true };
+  // pip is there: the requirements changed, or an install was stopped (pip then finishes it).
+  return { create: 'no', install: true };
 }
 
 /** The project's own virtualenv with the pinned mlflow; rebuilt when requirements.txt changes. */
 export async function ensureVenv() {
   const marker = path.join(venvDir, '.parallax-requirements');
   const want = fileHash(requirementsFile);
-  if (existsSync(marker) && readFileSync(marker, 'utf8') === want && existsSync(venvBin('mlflow')))
-    return;
+  const plan = venvPlan({
+    hasPython: existsSync(venvBin('python')),
+    hasPip: existsSync(venvBin('pip')),
+    markerMatches: existsSync(marker) && readFileSync(marker, 'utf8') === want,
+    hasMlflow: existsSync(venvBin('mlflow')),
+  });
+  if (!plan.install) return;
   const t = Date.now();
-  if (!existsSync(venvBin('python'))) {
+  if (plan.create !== 'no') {
     log.step('Creating the Python virtualenv (.venv)…');
-    await run(process.env.PYTHON ?? 'python3', ['-m', 'venv', venvDir], { cwd: root });
+    const clear = plan.create === 'clear' ? ['--clear'] : [];
+    await run(process.env.PYTHON ?? 'python3', ['-m', 'venv', ...clear, venvDir], { cwd: root });
   }
   log.step('Installing mlflow and the demo dependencies into .venv (about a minute)…');
+  // Written again only once pip has finished: a stopped install is never taken for a complete one.
+  rmSync(marker, { force: true });
   // pip's notes about unusable index locations in this machine's pip config are noise here.
   await runLines(
     venvBin('python'),

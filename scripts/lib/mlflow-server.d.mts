@@ -12,4 +12,6 @@ export function startMlflow(options: {
   port?: number;
   workers?: number;
   timeoutMs?: number;
+  /** Called with `stop` as soon as the process is spawned, before it is healthy. */
+  onSpawn?: (stop: () => Promise<void>) => void;
 }): Promise<MlflowServer>;

@@ -44,10 +44,12 @@ function killGroup(child, signal) {
 }
 
 /**
- * @param {{ dataDir: string, port?: number, workers?: number, timeoutMs?: number }} options
+ * @param {{ dataDir: string, port?: number, workers?: number, timeoutMs?: number, onSpawn?: (stop: () => Promise<void>) => void }} options
+ *   `onSpawn` receives `stop` as soon as the process exists, before it is healthy: a caller stopped
+ *   while waiting (Ctrl-C) must still end this detached server, which no terminal signal reaches.
  * @returns {Promise<{ url: string, port: number, pid: number, logFile: string, stop: () => Promise<void> }>}
  */
-export async function startMlflow({ dataDir, port, workers = 2, timeoutMs = 90_000 }) {
+export async function startMlflow({ dataDir, port, workers = 2, timeoutMs = 90_000, onSpawn }) {
   mkdirSync(dataDir, { recursive: true });
   const listenPort = port ?? (await freePort());
   const logFile = path.join(dataDir, 'mlflow-server.log');
@@ -88,6 +90,7 @@ export async function startMlflow({ dataDir, port, workers = 2, timeoutMs = 90_0
     // uvicorn workers may outlive the CLI for a moment; make sure none is left behind
     killGroup(child, 'SIGKILL');
   };
+  onSpawn?.(stop);
   try {
     await waitForHealth(url, child, timeoutMs);
   } catch (e) {

@@ -3,12 +3,15 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { root } from './paths.mjs';
 
-export async function startParallax({ env, timeoutMs = 30_000 }) {
+// `onSpawn` receives the child as soon as it exists, so that a caller stopped while waiting for it
+// to answer (Ctrl-C) can still end it.
+export async function startParallax({ env, timeoutMs = 30_000, onSpawn }) {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server', 'main.ts')], {
     cwd: root,
     stdio: 'inherit',
     env: { ...process.env, ...env },
   });
+  onSpawn?.(child);
   const host = env.PARALLAX_HOST ?? '127.0.0.1';
   const probeHost = host === '0.0.0.0' ? '127.0.0.1' : host;
   const url = `http://${probeHost}:${env.PARALLAX_PORT}`;
