@@ -63,6 +63,9 @@ test('MLflow refusing connections shows the banner within 5 s, and Retry recover
   await page.goto('/experiments');
   const banner = page.getByRole('alert').filter({ hasText: 'MLflow is unreachable' });
   await expect(banner).toBeVisible({ timeout: Math.max(0, 5_000 - (Date.now() - started)) });
+  test
+    .info()
+    .annotations.push({ type: 'banner after (ms)', description: `${Date.now() - started}` });
   await expect(banner).toContainText('connection refused');
 
   await setFault(faultControl(), { kind: 'pass' });
@@ -81,6 +84,9 @@ test('MLflow accepting but never answering shows the banner within the connect t
   await expect(banner).toBeVisible({
     timeout: Math.max(0, CONNECT_TIMEOUT_MS + MARGIN_MS - (Date.now() - started)),
   });
+  test
+    .info()
+    .annotations.push({ type: 'banner after (ms)', description: `${Date.now() - started}` });
   await expect(banner).toContainText('answered nothing within 2000 ms');
 });
 

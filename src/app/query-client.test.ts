@@ -13,6 +13,7 @@ describe('createQueryClient', () => {
   it('adds no retry of its own to queries or mutations', () => {
     const defaults = createQueryClient().getDefaultOptions();
     expect(defaults.queries?.retry).toBe(false);
+    expect(defaults.queries?.retryOnMount).toBe(false);
     expect(defaults.mutations?.retry).toBe(false);
   });
 

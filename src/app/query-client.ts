@@ -13,6 +13,11 @@ export function createQueryClient(): QueryClient {
         // is down" is left to the banner and its Retry button; MLflow's refusals (4xx, 500) give
         // the same answer again; an error not from MLflow (a bug, an abort) is not fixed by asking twice.
         retry: false,
+        // Nor when a component mounts on a query that has just failed: the route loaders start
+        // a page's fetch before its component mounts, so a quick failure (a 500, a 429 handed
+        // back) would otherwise be asked again at once. A new navigation's loader, the error's
+        // Retry button and the banner's Retry still fetch again.
+        retryOnMount: false,
         // MLflow data is not live enough to refetch on every tab switch.
         refetchOnWindowFocus: false,
       },
