@@ -115,7 +115,7 @@ export const ENDPOINTS: readonly Endpoint[] = [
 /** What the table says about one method + decoded path. */
 export type EndpointMatch =
   | { kind: 'allowed'; endpoint: Endpoint }
-  /** The path is listed, but not for this method: 405 with the methods that are. */
+  /** The path is listed, but not for this method; `allowed` names the methods that are. */
   | { kind: 'method-not-allowed'; allowed: Method[] }
   | { kind: 'not-found' };
 

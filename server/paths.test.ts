@@ -135,8 +135,10 @@ describe('checkProxyTarget', () => {
     ['POST', '/api/2.0/mlflow/runs/get', 'GET'],
     ['DELETE', '/api/2.0/mlflow/logged-models/m-1', 'GET'],
     ['PUT', '/api/2.0/mlflow/registered-models/alias', 'GET, POST, DELETE'],
-  ])('answers 405 to %s %s, naming %s', (method, target, allow) => {
-    expect(refused(method, target)).toMatchObject({ status: 405, allow: allow.split(', ') });
+  ])('answers 404 to %s %s, naming %s as what is forwarded', (method, target, allow) => {
+    const rejection = refused(method, target);
+    expect(rejection).toMatchObject({ status: 404, errorCode: 'ENDPOINT_NOT_FOUND' });
+    expect(rejection?.message).toContain(`(only ${allow}).`);
   });
 
   it.each([

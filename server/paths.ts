@@ -2,11 +2,9 @@ import { type Endpoint, matchEndpoint } from './endpoints.ts';
 
 /** Why a request target was refused; becomes an MLflow-shaped JSON error. */
 export interface TargetRejection {
-  status: 400 | 404 | 405;
-  errorCode: 'INVALID_REQUEST_TARGET' | 'ENDPOINT_NOT_FOUND' | 'METHOD_NOT_ALLOWED';
+  status: 400 | 404;
+  errorCode: 'INVALID_REQUEST_TARGET' | 'ENDPOINT_NOT_FOUND';
   message: string;
-  /** For a 405: the methods the path is listed with. */
-  allow?: string[];
 }
 
 /** Query parameters that name a file inside an artifact store. */
@@ -128,13 +126,14 @@ export function checkProxyTarget(
       },
     };
   }
+  // An endpoint is a method and a path: DELETE on a path listed for GET is as unknown as any other
+  // off-list call, so it gets the same 404 (the message names what is forwarded).
   if (match.kind === 'method-not-allowed') {
     return {
       rejection: {
-        status: 405,
-        errorCode: 'METHOD_NOT_ALLOWED',
+        status: 404,
+        errorCode: 'ENDPOINT_NOT_FOUND',
         message: `${method} ${routed} is not forwarded to MLflow (only ${match.allowed.join(', ')}).`,
-        allow: match.allowed,
       },
     };
   }

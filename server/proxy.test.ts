@@ -97,12 +97,13 @@ describe('forwarding', () => {
     expect(res.body).toBe('a,b\n1,2\n');
   });
 
-  it('refuses methods the endpoint table does not list for the path, naming those it does', async () => {
+  it('answers 404 to a method the endpoint table does not list for the path', async () => {
     const server = await serverFor();
     for (const method of ['PUT', 'DELETE', 'POST', 'OPTIONS', 'HEAD'] as const) {
       const res = await server.inject({ method, url: '/api/2.0/mlflow-artifacts/artifacts/x' });
-      expect(res.statusCode, method).toBe(405);
-      expect(res.headers.allow, method).toBe('GET');
+      expect(res.statusCode, method).toBe(404);
+      if (method !== 'HEAD')
+        expect(res.json(), method).toMatchObject({ error_code: 'ENDPOINT_NOT_FOUND' });
     }
     expect(ctx.stub.requests).toHaveLength(0);
   });

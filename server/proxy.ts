@@ -62,7 +62,6 @@ async function proxy(
   const checked = checkProxyTarget(method, target);
   if ('rejection' in checked) {
     const { rejection } = checked;
-    if (rejection.allow) reply.header('allow', rejection.allow.join(', '));
     return sendError(reply, rejection.status, rejection.errorCode, rejection.message);
   }
   // Refused before a byte goes upstream; reads (runs/search is a POST) stay allowed.
