@@ -209,6 +209,169 @@ def seed_charts(client: MlflowClient, experiment_id: str) -> dict:
     }
 
 
+EXTREME_EXPERIMENT = "/Shared/e2e/extreme"
+# NaN, ±Infinity (MLflow's SQL store keeps these as ±1.797e308) and ±1e308 between finite values:
+# nothing off the chart's range may reach an SVG attribute, and the finite points are still drawn.
+EXTREME_VALUES = [0.5, math.nan, 0.4, math.inf, 0.3, -math.inf, 1e308, -1e308, 0.2, 0.1]
+
+
+def seed_extreme(client: MlflowClient) -> dict:
+    """`/Shared/e2e/extreme`: run `extreme` whose metric `edge` holds EXTREME_VALUES at steps 0…9."""
+    experiment_id = create_experiment(client, EXTREME_EXPERIMENT, "Non-finite and huge metric values.", {"purpose": "e2e"})
+    run_id = create_run(client, experiment_id, "extreme", BASE_MS, {"mlflow.user": USER})
+    steps = list(range(len(EXTREME_VALUES)))
+    log_metrics(client, run_id, series("edge", EXTREME_VALUES, steps, [BASE_MS + s * 1_000 for s in steps]))
+    finish_run(client, run_id, BASE_MS + 60_000)
+    finite = [i for i, v in enumerate(EXTREME_VALUES) if math.isfinite(v) and abs(v) <= 1e300]
+    return {
+        "id": experiment_id,
+        "name": EXTREME_EXPERIMENT,
+        "run_ids": [run_id],
+        "extreme_run_id": run_id,
+        "metric": "edge",
+        "finite_steps": finite,
+    }
+
+
+# ── hostile input ──────────────────────────────────────────────────────────────────────────────
+
+HOSTILE_EXPERIMENT = '/Shared/e2e/hostile <img src=x onerror="window.__pwned=1">'
+HOSTILE_MODEL = "hostile-model <img src=x onerror=alert(1)>"
+# Payloads that would run if any page put them into the DOM as markup: each either sets
+# window.__pwned or opens a dialog, and the sweep fails on both.
+PWN_IMG = '<img src=x onerror="window.__pwned=1">'
+PWN_SCRIPT = "<script>window.__pwned=1</script>"
+ALERT_IMG = "<img src=x onerror=alert(1)>"
+ALERT_SCRIPT = "<script>alert(1)</script>"
+SVG_ONLOAD = '<svg onload="window.__pwned=1"></svg>'
+JS_URL = "javascript:window.__pwned=1"
+HTML_TEXT = PWN_IMG + PWN_SCRIPT + ALERT_IMG
+# U+202E (RIGHT-TO-LEFT OVERRIDE) shows "evilgpj.exe" as "evilexe.jpg"; zero-width characters hide
+# inside a word.
+RTL_TEXT = "evil\u202egpj.exe"
+ZW_TEXT = "zero\u200b\u200c\u200d\u2060\ufeffwidth"
+# The longest values MLflow takes (param 6000, tag 8000), with no place to break a line.
+LONG_PARAM = "0123456789" * 600
+LONG_TAG = "T" * 8000
+LONG_KEY = "long_key_" + "k" * 241  # keys stop at 250 characters
+LONG_RUN_NAME = "L" * 250
+UNICODE_METRIC = "Ünïcödé métric/ß"
+LONG_METRIC = "metric_" + "m" * 243
+HOSTILE_MARKDOWN = (
+    f"# Hostile description {ZW_TEXT}\n\n"
+    f"[javascript link]({JS_URL}) and [alert link](javascript:alert(1)) and "
+    "[data link](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)\n\n"
+    "![image](javascript:alert(1))\n\n"
+    '<a href="javascript:alert(1)">raw anchor</a>\n\n'
+    f"{ALERT_IMG}\n\n{ALERT_SCRIPT}\n\n{SVG_ONLOAD}\n\n"
+    '<details open ontoggle="window.__pwned=1">details</details>\n\n'
+    f"{RTL_TEXT}\n\n{LONG_PARAM}\n"
+)
+HOSTILE_SVG = (
+    '<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40" onload="window.__pwned=1; alert(1)">'
+    "<script>window.__pwned=1; alert(1)</script>"
+    '<text x="4" y="24">hostile svg</text></svg>\n'
+)
+HOSTILE_HTML = (
+    "<h1>Hostile report</h1>\n"
+    "<script>alert(1); window.__pwned=1; parent.__pwned=1; top.__pwned=1</script>\n"
+    '<img src=x onerror="alert(1); parent.__pwned=1">\n'
+)
+
+
+def hostile_artifacts() -> dict[str, object]:
+    """File names and contents a preview must show as text or sandbox."""
+    return {
+        "hostile.svg": HOSTILE_SVG,
+        "report.html": HOSTILE_HTML,
+        f"{ALERT_IMG}.txt": f"named {ALERT_IMG}\n",
+        f"{RTL_TEXT}.txt": f"{RTL_TEXT}\n",
+        f"{ZW_TEXT}.txt": f"{ZW_TEXT}\n",
+        "long_line.txt": LONG_PARAM + "\n",
+        "table.csv": pd.DataFrame({"html": [HTML_TEXT, JS_URL], "long": [LONG_PARAM, RTL_TEXT]}),
+        "data.json": {"html": HTML_TEXT, "link": JS_URL, "rtl": RTL_TEXT, "long": LONG_PARAM},
+        "config.yaml": {"html": HTML_TEXT, "long": LONG_PARAM},
+    }
+
+
+def seed_hostile(client: MlflowClient) -> dict:
+    """`/Shared/e2e/hostile …`: HTML, `javascript:` links, SVG and HTML with script, RTL override,
+    zero-width characters and the longest values MLflow takes, in every field the UI shows: run
+    `hostile` (params, tags, description, metrics, artifacts), run `LLL…` (a 250-character name),
+    the experiment's own tags and description, and a registered model with a version."""
+    experiment_id = create_experiment(
+        client,
+        HOSTILE_EXPERIMENT,
+        HOSTILE_MARKDOWN,
+        {"purpose": "e2e", "html": ALERT_IMG, "long": LONG_TAG, "rtl": RTL_TEXT},
+    )
+    name = f"hostile {PWN_IMG} {RTL_TEXT} {ZW_TEXT}"
+    tags = {
+        "mlflow.user": USER,
+        "html": SVG_ONLOAD + ALERT_SCRIPT,
+        "javascript": "javascript:alert(1)",
+        "long": LONG_TAG,
+        "zero_width": ZW_TEXT,
+    }
+    params = {
+        "html": HTML_TEXT,
+        "javascript": JS_URL,
+        "rtl": RTL_TEXT,
+        "zero_width": ZW_TEXT,
+        "long": LONG_PARAM,
+        LONG_KEY: "v",
+    }
+    run_id = create_run(client, experiment_id, name, BASE_MS, tags, params, description=HOSTILE_MARKDOWN)
+    steps = range(5)
+    stamps = [BASE_MS + step * 1_000 for step in steps]
+    log_metrics(
+        client,
+        run_id,
+        series("loss", [1.0, 0.8, 0.6, 0.5, 0.4], steps, stamps)
+        + series(LONG_METRIC, [1, 2, 3, 4, 5], steps, stamps)
+        + series(UNICODE_METRIC, [5, 4, 3, 2, 1], steps, stamps),
+    )
+    upload_files(client, run_id, hostile_artifacts())
+    finish_run(client, run_id, BASE_MS + 60_000)
+
+    long_run = create_run(client, experiment_id, LONG_RUN_NAME, BASE_MS + 1_000, {"mlflow.user": USER}, {"long": LONG_PARAM})
+    log_metrics(client, long_run, series("loss", [0.9, 0.7], [0, 1], [BASE_MS + 1_000, BASE_MS + 2_000]))
+    finish_run(client, long_run, BASE_MS + 60_000)
+
+    client.create_registered_model(
+        HOSTILE_MODEL, tags={"html": ALERT_SCRIPT, "long": LONG_TAG}, description=HOSTILE_MARKDOWN
+    )
+    source = client.get_run(run_id).info.artifact_uri + "/hostile.svg"
+    version = client.create_model_version(
+        HOSTILE_MODEL, source, run_id=run_id, tags={"html": PWN_IMG}, description=HTML_TEXT + LONG_PARAM
+    )
+    client.set_registered_model_alias(HOSTILE_MODEL, "champion", version.version)
+    return {
+        "id": experiment_id,
+        "name": HOSTILE_EXPERIMENT,
+        "run_ids": [run_id, long_run],
+        "hostile_run_id": run_id,
+        "hostile_run_name": name,
+        "long_run_id": long_run,
+        "long_run_name": LONG_RUN_NAME,
+        "model_name": HOSTILE_MODEL,
+        "artifacts": sorted(hostile_artifacts()),
+        "texts": {
+            "html": HTML_TEXT,
+            "javascript": JS_URL,
+            "rtl": RTL_TEXT,
+            "zero_width": ZW_TEXT,
+            "long_param": LONG_PARAM,
+            "long_key": LONG_KEY,
+            "long_metric": LONG_METRIC,
+            "unicode_metric": UNICODE_METRIC,
+            "alert_img": ALERT_IMG,
+            "alert_script": ALERT_SCRIPT,
+            "svg_onload": SVG_ONLOAD,
+        },
+    }
+
+
 def write_manifest(path: Path, manifest: dict) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_suffix(path.suffix + ".tmp")
@@ -243,6 +406,8 @@ def main() -> None:
         experiments["empty"]["run_ids"] = []
         experiments["paging"]["run_ids"] = paging.result()
         experiments["charts"].update(seed_charts(client, ids["charts"]))
+        experiments["extreme"] = seed_extreme(client)
+        experiments["hostile"] = seed_hostile(client)
     progress.step(f"manifest {args.manifest}")
     write_manifest(
         args.manifest,

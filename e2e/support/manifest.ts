@@ -18,12 +18,21 @@ export interface SeededChartsExperiment extends SeededExperiment {
   nan_steps: number[];
 }
 
+/** `/Shared/e2e/extreme`: run `extreme`, metric `edge` with NaN, ±Infinity and ±1e308 among finite values. */
+export interface SeededExtremeExperiment extends SeededExperiment {
+  extreme_run_id: string;
+  metric: string;
+  /** The steps whose values are finite and within the chart's range (drawn). */
+  finite_steps: number[];
+}
+
 export interface Manifest {
   experiments: {
     churn: SeededExperiment;
     empty: SeededExperiment;
     paging: SeededExperiment;
     charts: SeededChartsExperiment;
+    extreme: SeededExtremeExperiment;
   };
   mlflow_version: string;
 }
