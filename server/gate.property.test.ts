@@ -206,7 +206,7 @@ describe('the request gate, over generated hostile targets', () => {
       fc.asyncProperty(routeArb, queryArb, async ([method, path], query) => {
         const before = stub.requests.length;
         const body = method === 'GET' ? '' : '{}';
-        const headers =
+        const headers: Record<string, string> =
           method === 'GET' ? {} : { 'content-type': 'application/json', 'content-length': '2' };
         const res = await rawRequest(base, path + query, method, headers, body);
         const reached = stub.requests.slice(before);
