@@ -1,9 +1,16 @@
-// `npm run bench [-- --only runs-table|charts] [--runs N] [--full-runs K] [--no-warmup] [--quick] [--scale F]`
-// Parallax against MLflow's own UI on the same mlflow server; results in bench/results/*.json.
+// `npm run bench [-- --only runs-table|charts|server-load] [--runs N] [--full-runs K] [--no-warmup]
+//  [--quick] [--scale F] [--duration S]`
+// Parallax against MLflow's own UI on the same mlflow server, and Parallax's server under load
+// against MLflow direct; results in bench/results/*.json.
+import type { Browser } from '@playwright/test';
 import { launchBrowser } from './lib/browser.ts';
 import { stopAll } from './lib/servers.ts';
 import { runsTableSuite, type Options } from './suites.ts';
 import { chartsSuite } from './suites-charts.ts';
+import { serverLoadSuite, type LoadSuiteOptions } from './suites-server-load.ts';
+
+const SUITES = ['runs-table', 'charts', 'server-load'] as const;
+type SuiteName = (typeof SUITES)[number];
 
 function parse(argv: string[]) {
   const get = (name: string) => {
@@ -12,22 +19,34 @@ function parse(argv: string[]) {
   };
   const quick = argv.includes('--quick');
   const only = get('--only');
-  if (only && only !== 'runs-table' && only !== 'charts')
-    throw new Error(`--only must be runs-table or charts, got ${only}`);
-  const runs = Number(get('--runs') ?? (quick ? 2 : 5));
+  if (only && !(SUITES as readonly string[]).includes(only))
+    throw new Error(`--only must be one of ${SUITES.join(', ')}, got ${only}`);
+  const runsArg = get('--runs');
+  const runs = Number(runsArg ?? (quick ? 2 : 5));
   if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs must be a positive integer');
   const scale = Number(get('--scale') ?? process.env.BENCH_SCALE ?? 1);
   const fullRuns = Number(get('--full-runs') ?? runs);
   if (!Number.isInteger(fullRuns) || fullRuns < 1)
     throw new Error('--full-runs must be a positive integer');
   const warmup = !quick && !argv.includes('--no-warmup');
+  // server-load: each run lasts --duration seconds (60 by default, as issue 10 asks), so its default
+  // is 3 repetitions rather than 5; --runs sets both.
+  const durationS = Number(get('--duration') ?? (quick ? 10 : 60));
+  if (!Number.isFinite(durationS) || durationS < 1)
+    throw new Error('--duration must be a number of seconds ≥ 1');
   return {
-    only,
+    only: only as SuiteName | undefined,
     opts: { runs, scale, warmup, fullRuns: Math.min(fullRuns, runs) } satisfies Options,
+    load: {
+      runs: Number(runsArg ?? (quick ? 1 : 3)),
+      durationS,
+      warmup,
+      scale,
+    } satisfies LoadSuiteOptions,
   };
 }
 
-const { only, opts } = parse(process.argv.slice(2));
+const { only, opts, load } = parse(process.argv.slice(2));
 process.on('unhandledRejection', (e) => {
   console.error('unhandled rejection:', e);
   void stopAll().finally(() => process.exit(1));
@@ -38,17 +57,21 @@ for (const sig of ['SIGINT', 'SIGTERM'] as const)
     void stopAll().finally(() => process.exit(130));
   });
 const t0 = Date.now();
-const browser = await launchBrowser();
+// Only the UI suites need a browser.
+let browser: Browser | undefined;
+const needBrowser = async () => (browser ??= await launchBrowser());
 let failed = false;
 try {
-  for (const [name, suite] of [
-    ['runs-table', runsTableSuite],
-    ['charts', chartsSuite],
-  ] as const) {
+  const suites: [SuiteName, () => Promise<string>][] = [
+    ['runs-table', async () => runsTableSuite(await needBrowser(), opts)],
+    ['charts', async () => chartsSuite(await needBrowser(), opts)],
+    ['server-load', () => serverLoadSuite(load)],
+  ];
+  for (const [name, suite] of suites) {
     if (only && only !== name) continue;
     const ts = Date.now();
     try {
-      const file = await suite(browser, opts);
+      const file = await suite();
       console.log(`✓ ${name} in ${((Date.now() - ts) / 1000).toFixed(0)}s → ${file}`);
     } catch (e) {
       failed = true;
@@ -56,7 +79,7 @@ try {
     }
   }
 } finally {
-  await browser.close();
+  await browser?.close();
 }
 console.log(`Bench finished in ${((Date.now() - t0) / 1000).toFixed(0)}s`);
 process.exitCode = failed ? 1 : 0;

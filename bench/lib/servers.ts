@@ -13,6 +13,12 @@ export interface Servers {
   stop: () => Promise<void>;
 }
 
+export interface ParallaxServer {
+  url: string;
+  pid: number | undefined;
+  stop: () => Promise<void>;
+}
+
 const running = new Set<() => Promise<void>>();
 
 /** Stops every server still running (Ctrl-C, or a crash in the middle of a suite). */
@@ -20,46 +26,67 @@ export async function stopAll(): Promise<void> {
   await Promise.allSettled([...running].map((stop) => stop()));
 }
 
+/** Registers a server's stop for stopAll(); the returned stop also unregisters it. */
+export function track(stop: () => Promise<void>): () => Promise<void> {
+  const tracked = async () => {
+    running.delete(tracked);
+    await stop();
+  };
+  running.add(tracked);
+  return tracked;
+}
+
+/** mlflow on the workload's cached db, as every suite runs it (2 workers). */
+export function startWorkloadMlflow(w: Workload, port: number): Promise<MlflowServer> {
+  return startMlflow({ dataDir: w.dir, port, workers: 2, timeoutMs: 120_000 });
+}
+
+/** Parallax's server proxying to `mlflowUrl`, on 127.0.0.1:`port`; `env` adds or overrides settings. */
+export async function startParallaxServer(
+  mlflowUrl: string,
+  port: number,
+  env: Record<string, string> = {},
+): Promise<ParallaxServer> {
+  const parallax = await startParallax({
+    env: {
+      MLFLOW_TRACKING_URI: mlflowUrl,
+      PARALLAX_HOST: '127.0.0.1',
+      PARALLAX_PORT: String(port),
+      PARALLAX_STATIC_DIR: process.env.BENCH_DIST ?? path.join(root, 'dist'),
+      PARALLAX_LOG_LEVEL: 'warn',
+      ...env,
+    },
+  });
+  const child = parallax.child;
+  const stop = track(async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill('SIGTERM');
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  });
+  return { url: parallax.url, pid: child.pid, stop };
+}
+
 /** Ports 6150–6169 belong to the bench: mlflow on `basePort`, Parallax on `basePort + 1`. */
 export async function startServers(w: Workload, basePort: number): Promise<Servers> {
-  const mlflow = await startMlflow({
-    dataDir: w.dir,
-    port: basePort,
-    workers: 2,
-    timeoutMs: 120_000,
-  });
-  let parallax: Awaited<ReturnType<typeof startParallax>>;
+  const mlflow = await startWorkloadMlflow(w, basePort);
+  let parallax: ParallaxServer;
   try {
-    parallax = await startParallax({
-      env: {
-        MLFLOW_TRACKING_URI: mlflow.url,
-        PARALLAX_HOST: '127.0.0.1',
-        PARALLAX_PORT: String(basePort + 1),
-        PARALLAX_STATIC_DIR: process.env.BENCH_DIST ?? path.join(root, 'dist'),
-        PARALLAX_LOG_LEVEL: 'warn',
-      },
-    });
+    parallax = await startParallaxServer(mlflow.url, basePort + 1);
   } catch (e) {
     await mlflow.stop();
     throw e;
   }
-  const child = parallax.child;
-  const stop = async () => {
-    running.delete(stop);
-    if (child.exitCode === null) {
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-      if (child.exitCode === null) child.kill('SIGKILL');
-    }
+  const stop = track(async () => {
+    await parallax.stop();
     await mlflow.stop();
-  };
-  running.add(stop);
+  });
   return {
     mlflow,
     mlflowUrl: mlflow.url,
     parallaxUrl: parallax.url,
-    parallaxPid: child.pid,
+    parallaxPid: parallax.pid,
     stop,
   };
 }
