@@ -11,7 +11,7 @@ import { faultControl, holdFaultProxyPerTest } from './support/fault-lease';
 
 const CONNECT_TIMEOUT_MS = 2_000;
 // Page start-up, the config call and the banner's render, on a loaded 2-core machine.
-const MARGIN_MS = 1_500;
+const MARGIN_MS = 2_000;
 
 test.describe.configure({ mode: 'serial' });
 holdFaultProxyPerTest();
@@ -35,7 +35,7 @@ test('answers 502 MLFLOW_UNAVAILABLE within seconds when MLflow is stopped', asy
   const body = (await res.json()) as { error_code: string; message: string };
   expect(body.error_code).toBe('MLFLOW_UNAVAILABLE');
   expect(body.message).toMatch(/not reachable: connection refused/i);
-  // Four quick tries (waits of about 0.25, 0.5 and 1 s with jitter), then the answer.
+  // Two quick tries (one wait of 0.25-0.5 s), then the answer.
   expect(took).toBeLessThan(5_000);
 });
 

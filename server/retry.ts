@@ -48,7 +48,7 @@ export async function sendWithRetries(
 
     const retryable = res
       ? isRetryableStatus(method, res.statusCode ?? 0)
-      : failure !== undefined && isRetryableFailure(method, failure);
+      : failure !== undefined && isRetryableFailure(method, failure, n);
     if (!retryable || !options.canResend || n >= policy.maxAttempts) return finalAnswer();
 
     const retryAfter = parseRetryAfter(res?.headers['retry-after'], now());

@@ -15,7 +15,7 @@ function outageOf(error: unknown): MlflowError | null {
  * with MLFLOW_UNAVAILABLE (or a network error), cleared by the next query to MLflow that succeeds.
  * Watching the caches rather than the transport keeps the HTTP client free of UI concerns. No
  * timer of its own: the server answers MLFLOW_UNAVAILABLE within its connect timeout (refused
- * connections after its few quick retries, a hung MLflow through its /health probe; see
+ * connections after one quick retry, a hung MLflow through its /health probe; see
  * server/upstream.ts), and no layer retries that answer, so the first failing call shows it.
  */
 export function useMlflowOutage() {

@@ -8,6 +8,7 @@ import {
   parseHttpDate,
   parseRetryAfter,
   shouldClientRetry,
+  TRANSPORT_MAX_ATTEMPTS,
 } from './retry-policy';
 
 const policy = { baseDelayMs: 100, maxDelayMs: 1_000 };
@@ -33,17 +34,23 @@ describe('isRetryableFailure', () => {
   const noConnection = { neverSent: true, timedOut: true };
 
   it('retries a read that got no answer, unless it timed out', () => {
-    expect(isRetryableFailure('GET', refused)).toBe(true);
-    expect(isRetryableFailure('GET', reset)).toBe(true);
-    expect(isRetryableFailure('GET', noHeaders)).toBe(false);
-    expect(isRetryableFailure('GET', noConnection)).toBe(false);
+    expect(isRetryableFailure('GET', refused, 1)).toBe(true);
+    expect(isRetryableFailure('GET', reset, 1)).toBe(true);
+    expect(isRetryableFailure('GET', noHeaders, 1)).toBe(false);
+    expect(isRetryableFailure('GET', noConnection, 1)).toBe(false);
   });
 
   it('retries a write only when it never left', () => {
-    expect(isRetryableFailure('POST', refused)).toBe(true);
-    expect(isRetryableFailure('POST', reset)).toBe(false);
-    expect(isRetryableFailure('POST', noHeaders)).toBe(false);
-    expect(isRetryableFailure('POST', noConnection)).toBe(false);
+    expect(isRetryableFailure('POST', refused, 1)).toBe(true);
+    expect(isRetryableFailure('POST', reset, 1)).toBe(false);
+    expect(isRetryableFailure('POST', noHeaders, 1)).toBe(false);
+    expect(isRetryableFailure('POST', noConnection, 1)).toBe(false);
+  });
+
+  it('gives a request without any answer two tries in all', () => {
+    expect(TRANSPORT_MAX_ATTEMPTS).toBe(2);
+    expect(isRetryableFailure('GET', refused, 2)).toBe(false);
+    expect(isRetryableFailure('POST', refused, 2)).toBe(false);
   });
 });
 

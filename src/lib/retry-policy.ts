@@ -34,8 +34,21 @@ export function isRetryableStatus(method: string, status: number): boolean {
   return (method === 'GET' ? READ_RETRY_STATUSES : WRITE_RETRY_STATUSES).has(status);
 }
 
-/** Whether a request that got no HTTP answer at all may be sent again. */
-export function isRetryableFailure(method: string, failure: TransportFailure): boolean {
+/**
+ * Tries in all for a request that got no HTTP answer (refused, reset, host unknown). One retry
+ * covers the usual cause, a kept-alive socket MLflow had just closed, and the short gap of a
+ * restart; when nothing listens, more tries (with their backoff) only keep the user from learning
+ * that MLflow is down: the banner is due within 5 s of opening a page.
+ */
+export const TRANSPORT_MAX_ATTEMPTS = 2;
+
+/** Whether a request that got no HTTP answer at all may be sent again; `attempt` counts from 1. */
+export function isRetryableFailure(
+  method: string,
+  failure: TransportFailure,
+  attempt: number,
+): boolean {
+  if (attempt >= TRANSPORT_MAX_ATTEMPTS) return false;
   // A timeout already cost the caller a long wait; a retry would multiply it, and MLflow that does
   // not answer in time is better reported at once (the "MLflow down" banner) than waited on again.
   if (failure.timedOut) return false;
