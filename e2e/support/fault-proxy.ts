@@ -61,8 +61,11 @@ function forward(
         res.write(part);
         if (sent >= resetAfter) {
           up.destroy();
-          // Let the bytes leave before the reset, so the client sees a body cut off, not no answer.
-          setTimeout(() => res.destroy(), 50);
+          // Close our side first (FIN after the bytes sent), then reset: a reset at once may make
+          // the peer's kernel drop the status line it has not read yet, which is not mid-body.
+          const socket = res.socket;
+          socket?.end();
+          setTimeout(() => socket?.destroy(), 1_000);
         }
       });
       up.on('end', () => res.destroy());
