@@ -1,6 +1,8 @@
-// One real mlflow server per run, seeded through the MLflow client, with two Parallax servers in
-// front of it: one direct, one behind the fault-injecting proxy.
-import { mkdtempSync, rmSync } from 'node:fs';
+// One real mlflow server per run, seeded through the MLflow client, with Parallax servers in front
+// of it: one direct, one behind the fault-injecting proxy, one read-only. Beside it, a second real
+// mlflow server with the basic-auth app, and a Parallax holding its admin credential (gate tests).
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ensureBuild } from '../scripts/lib/build.mjs';
@@ -14,15 +16,23 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   // is stale or was built for production (npm start).
   await ensureBuild({ mode: 'test' });
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'parallax-e2e-'));
-  const mlflow = await startMlflow({ dataDir });
   const cleanups: (() => Promise<void>)[] = [
     async () => rmSync(dataDir, { recursive: true, force: true }),
-    mlflow.stop,
   ];
   const teardown = async () => {
     for (const fn of cleanups.reverse()) await fn().catch(() => undefined);
   };
+  // Distinctive, so that a test can search every answer for them.
+  const basicUser = `gate-admin-${randomBytes(4).toString('hex')}`;
+  const basicPassword = `Gate-pw-${randomBytes(12).toString('hex')}`;
   try {
+    // Both servers start at once: the second one costs seconds, not another start-up.
+    const [mlflow, basicMlflow] = await Promise.all([
+      startMlflow({ dataDir }).then((server) => (cleanups.push(server.stop), server)),
+      startBasicAuthMlflow(path.join(dataDir, 'basic-auth'), basicUser, basicPassword).then(
+        (server) => (cleanups.push(server.stop), server),
+      ),
+    ]);
     const manifest = path.join(dataDir, 'manifest.json');
     await seedE2e(mlflow.url, manifest);
 
@@ -51,6 +61,16 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       },
     });
     cleanups.push(async () => void readOnly.child.kill('SIGTERM'));
+    // Holds the basic-auth admin's credential: what the gate tests try to misuse (e2e/gate.spec.ts).
+    const basic = await startParallax({
+      env: {
+        MLFLOW_TRACKING_URI: basicMlflow.url,
+        MLFLOW_TRACKING_USERNAME: basicUser,
+        MLFLOW_TRACKING_PASSWORD: basicPassword,
+        PARALLAX_PORT: String(await freePort()),
+      },
+    });
+    cleanups.push(async () => void basic.child.kill('SIGTERM'));
 
     process.env.E2E_MLFLOW_URL = mlflow.url;
     process.env.E2E_PARALLAX_URL = direct.url;
@@ -58,9 +78,40 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     process.env.E2E_READONLY_PARALLAX_URL = readOnly.url;
     process.env.E2E_FAULT_CONTROL_URL = fault.controlUrl;
     process.env.E2E_MANIFEST = manifest;
+    process.env.E2E_BASIC_MLFLOW_URL = basicMlflow.url;
+    process.env.E2E_BASIC_PARALLAX_URL = basic.url;
+    process.env.E2E_BASIC_USER = basicUser;
+    process.env.E2E_BASIC_PASSWORD = basicPassword;
   } catch (e) {
     await teardown();
     throw e;
   }
   return teardown;
+}
+
+/** `mlflow server --app-name basic-auth` with its own stores and a generated admin. */
+async function startBasicAuthMlflow(dir: string, user: string, password: string) {
+  mkdirSync(dir, { recursive: true });
+  const ini = path.join(dir, 'basic_auth.ini');
+  writeFileSync(
+    ini,
+    [
+      '[mlflow]',
+      'default_permission = READ',
+      `database_uri = sqlite:///${path.join(dir, 'basic_auth.db')}`,
+      `admin_username = ${user}`,
+      `admin_password = ${password}`,
+      'authorization_function = mlflow.server.auth:authenticate_request_basic_auth',
+      '',
+    ].join('\n'),
+  );
+  return startMlflow({
+    dataDir: dir,
+    workers: 1,
+    extraArgs: ['--app-name', 'basic-auth'],
+    env: {
+      MLFLOW_AUTH_CONFIG_PATH: ini,
+      MLFLOW_FLASK_SERVER_SECRET_KEY: randomBytes(16).toString('hex'),
+    },
+  });
 }

@@ -47,9 +47,19 @@ function killGroup(child, signal) {
  * @param {{ dataDir: string, port?: number, workers?: number, timeoutMs?: number, onSpawn?: (stop: () => Promise<void>) => void }} options
  *   `onSpawn` receives `stop` as soon as the process exists, before it is healthy: a caller stopped
  *   while waiting (Ctrl-C) must still end this detached server, which no terminal signal reaches.
+ *   `extraArgs` go after the standard flags (e.g. `--app-name basic-auth`); `env` adds to the server's
+ *   environment (e.g. MLFLOW_AUTH_CONFIG_PATH).
  * @returns {Promise<{ url: string, port: number, pid: number, logFile: string, stop: () => Promise<void> }>}
  */
-export async function startMlflow({ dataDir, port, workers = 2, timeoutMs = 90_000, onSpawn }) {
+export async function startMlflow({
+  dataDir,
+  port,
+  workers = 2,
+  timeoutMs = 90_000,
+  onSpawn,
+  extraArgs = [],
+  env = {},
+}) {
   mkdirSync(dataDir, { recursive: true });
   const listenPort = port ?? (await freePort());
   const logFile = path.join(dataDir, 'mlflow-server.log');
@@ -66,6 +76,7 @@ export async function startMlflow({ dataDir, port, workers = 2, timeoutMs = 90_0
     String(listenPort),
     '--workers',
     String(workers),
+    ...extraArgs,
   ];
   const child = spawn(venvBin('mlflow'), args, {
     cwd: dataDir,
@@ -77,6 +88,7 @@ export async function startMlflow({ dataDir, port, workers = 2, timeoutMs = 90_0
       MLFLOW_SERVER_ENABLE_JOB_EXECUTION: 'false',
       MLFLOW_ENABLE_ASYNC_LOGGING: 'false',
       PYTHONUNBUFFERED: '1',
+      ...env,
     },
   });
   const url = `http://127.0.0.1:${listenPort}`;
