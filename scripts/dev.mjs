@@ -19,7 +19,12 @@ process.on('SIGINT', () => void shutdown(0));
 process.on('SIGTERM', () => void shutdown(0));
 
 await ensureNodeModules();
-const env = { PARALLAX_PORT: '5174', PARALLAX_STATIC_DIR: path.join(root, '.no-static') };
+const env = {
+  PARALLAX_PORT: '5174',
+  PARALLAX_STATIC_DIR: path.join(root, '.no-static'),
+  // Vite passes the browser's Host (its own :5173) on; the server answers only to hosts it knows.
+  PARALLAX_ALLOWED_HOSTS: 'localhost:5173,127.0.0.1:5173',
+};
 if (!process.env.MLFLOW_TRACKING_URI && !process.env.DATABRICKS_HOST) {
   await ensureVenv();
   prepareDemoDir(demoDataDir);
