@@ -527,18 +527,36 @@ export async function serverLoadSuite(o: LoadSuiteOptions): Promise<string> {
     outage_first_success_after_healthy_ms: w1.outage.first_success_after_healthy_ms,
     rss_after_outage_mb: w1.outage.rss_after_mb,
   };
+  // A run with fewer answers than twice its connections never got past its first round of
+  // requests (a short --duration against a slow MLflow): a ratio of such runs means nothing.
+  const unsteady: string[] = [];
+  const steadyRatio = (
+    name: string,
+    s: { parallax: ReturnType<typeof combine>; mlflow: ReturnType<typeof combine> },
+    f: (c: ReturnType<typeof combine>) => number | null,
+  ) => {
+    if (Math.min(s.parallax.ok_min, s.mlflow.ok_min) >= 2 * CONNECTIONS)
+      return ratio(f(s.parallax), f(s.mlflow));
+    unsteady.push(
+      `${name}: a run had fewer than ${2 * CONNECTIONS} 2xx answers (Parallax ${s.parallax.ok_min}, MLflow ${s.mlflow.ok_min}); its ratios are not computed. Use a longer --duration.`,
+    );
+    return null;
+  };
+  const rs = w1.runs_search;
   const ratios = {
-    runs_search_throughput: ratio(w1.runs_search.parallax.rps, w1.runs_search.mlflow.rps),
-    runs_search_p50: ratio(w1.runs_search.parallax.p50_ms, w1.runs_search.mlflow.p50_ms),
-    runs_search_p99: ratio(w1.runs_search.parallax.p99_ms, w1.runs_search.mlflow.p99_ms),
+    runs_search_throughput: steadyRatio('runs_search', rs, (c) => c.rps),
+    runs_search_p50: steadyRatio('runs_search', rs, (c) => c.p50_ms),
+    runs_search_p99: steadyRatio('runs_search', rs, (c) => c.p99_ms),
     // Context only: a reduced series from Parallax against one raw get-history page from MLflow.
-    series_cached_vs_get_history_page_throughput: ratio(
-      w3.series_cached.parallax.rps,
-      w3.series_cached.mlflow.rps,
+    series_cached_vs_get_history_page_throughput: steadyRatio(
+      'series_cached',
+      w3.series_cached,
+      (c) => c.rps,
     ),
-    series_cold_vs_get_history_page_throughput: ratio(
-      w3.series_cold.parallax.rps,
-      w3.series_cold.mlflow.rps,
+    series_cold_vs_get_history_page_throughput: steadyRatio(
+      'series_cold',
+      w3.series_cold,
+      (c) => c.rps,
     ),
   };
   const bound = budgetMb + 200;
@@ -563,6 +581,16 @@ export async function serverLoadSuite(o: LoadSuiteOptions): Promise<string> {
     rss_after_outage_mb: le(parallax.rss_after_outage_mb, bound),
   };
   const rsCores = w1.runs_search.samples.mlflow.map((s) => s.cores.mlflow);
+  const everySample = [
+    ...[w1.runs_search, w3.series_cached, w3.series_cold].flatMap((x) => [
+      ...x.samples.parallax,
+      ...x.samples.mlflow,
+      ...x.warmups.parallax,
+      ...x.warmups.mlflow,
+    ]),
+    w1.outage.run,
+  ];
+  const errors = [...new Set([...unsteady, ...everySample.flatMap((s) => s.error_messages)])];
   const result = {
     benchmark: 'server-load',
     workloads: { w1: w1.workload, w3: w3.workload },
@@ -593,6 +621,8 @@ export async function serverLoadSuite(o: LoadSuiteOptions): Promise<string> {
       `"Answers 502 quickly" is judged as the p99 of the 5xx while MLflow is away ≤ ${QUICK_502_MS} ms, Parallax's default connect timeout (the bound issue 10 sets for the MLflow-down banner).`,
       `On a shared 2-core machine the load generator, Parallax and MLflow compete for the cores (cores.* per sample); environment.loadavg_at_start says how busy it was. MLflow's runs/search samples used ${rsCores.map((c) => c ?? '?').join(', ')} cores.`,
     ],
+    /** Ratios not computed, and the distinct client-side errors (timeouts, socket errors) of every run. */
+    errors,
     suite_seconds: Math.round((Date.now() - t0) / 1000),
   };
   return writeResult('server-load.json', result);

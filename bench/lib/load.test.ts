@@ -113,6 +113,7 @@ describe('combine', () => {
     expect(c.max_ms).toBe(60);
     expect(c.errors_5xx).toBe(3);
     expect(c.status).toEqual({ '200': 30, '503': 3 });
+    expect(c.ok_min).toBe(10);
   });
 });
 

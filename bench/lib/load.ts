@@ -146,8 +146,12 @@ export function combine(samples: readonly LoadSummary[]) {
     for (const [k, n] of Object.entries(s.status)) status[k] = (status[k] ?? 0) + n;
   const sum = (f: (s: LoadSummary) => number) => samples.reduce((n, s) => n + f(s), 0);
   const maxes = samples.map((s) => s.latency_ms.max).filter((x): x is number => x !== null);
+  const ok = (s: LoadSummary) =>
+    Object.entries(s.status).reduce((n, [k, c]) => (k.startsWith('2') ? n + c : n), 0);
   return {
     repetitions: samples.length,
+    /** The fewest 2xx answers of any repetition: too few, and the run never reached a steady state. */
+    ok_min: samples.length ? Math.min(...samples.map(ok)) : 0,
     rps: med((s) => s.rps),
     rps_all: med((s) => s.rps_all),
     p50_ms: med((s) => s.latency_ms.p50),
