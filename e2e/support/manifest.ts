@@ -26,12 +26,42 @@ export interface SeededExtremeExperiment extends SeededExperiment {
   finite_steps: number[];
 }
 
+/**
+ * `/Shared/e2e/hostile …`: run `hostile` (HTML, `javascript:`, RTL, zero-width and 6,000-character
+ * params and tags, a hostile description, metrics and artifacts), run `LLL…` (a 250-character
+ * name), hostile experiment tags and description, and a registered model with a version.
+ */
+export interface SeededHostileExperiment extends SeededExperiment {
+  hostile_run_id: string;
+  hostile_run_name: string;
+  long_run_id: string;
+  long_run_name: string;
+  model_name: string;
+  /** The hostile run's artifact file names (all at the top level). */
+  artifacts: string[];
+  /** The payloads, as seeded, for checks that they show as text. */
+  texts: {
+    html: string;
+    javascript: string;
+    rtl: string;
+    zero_width: string;
+    long_param: string;
+    long_key: string;
+    long_metric: string;
+    unicode_metric: string;
+    alert_img: string;
+    alert_script: string;
+    svg_onload: string;
+  };
+}
+
 export interface Manifest {
   experiments: {
     churn: SeededExperiment;
     empty: SeededExperiment;
     paging: SeededExperiment;
     charts: SeededChartsExperiment;
+    hostile: SeededHostileExperiment;
     extreme: SeededExtremeExperiment;
   };
   mlflow_version: string;
