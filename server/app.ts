@@ -40,6 +40,17 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
   app.addHook('onClose', async () => upstream.close());
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (isCutOffUpstream(error)) {
+      // MLflow dropped the connection mid-answer (killed, restarted, a proxy timing out). The
+      // compressor still held the headers, so the browser can be told the truth: MLflow, not us.
+      request.log.warn({ err: error }, 'MLflow closed the connection mid-answer');
+      return sendError(
+        reply,
+        502,
+        'MLFLOW_UNAVAILABLE',
+        `MLflow at ${upstream.host} closed the connection before its answer was complete.`,
+      );
+    }
     const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
     if (status >= 500) {
       request.log.error({ err: error }, 'request failed');
@@ -71,4 +82,13 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
   await registerProxy(app, { upstream, auth, retry: config.retry, readOnly: config.readOnly });
   await registerStatic(app, config.staticDir);
   return app;
+}
+
+/**
+ * An upstream response that ended early: Node reports it as `aborted` with ECONNRESET on the
+ * IncomingMessage being relayed. Client-side disconnects never reach the error handler with it
+ * (nobody is left to answer), so this is always MLflow's side.
+ */
+function isCutOffUpstream(error: FastifyError): boolean {
+  return error.code === 'ECONNRESET' && error.message === 'aborted';
 }

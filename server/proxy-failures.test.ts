@@ -38,6 +38,30 @@ describe('MLflow unavailable', () => {
   });
 });
 
+describe('MLflow cutting an answer off', () => {
+  it('answers 502 MLFLOW_UNAVAILABLE, not 500, when the compressor still holds the headers', async () => {
+    ctx.stub.handle((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.write('{"runs": [');
+      setTimeout(() => res.socket?.destroy(), 20);
+    });
+    const server = await serverFor();
+    const res = await server.inject({
+      method: 'POST',
+      url: '/api/2.0/mlflow/runs/search',
+      payload: {},
+      // Brotli emits nothing for a short first chunk, so no header has left when the cut comes
+      // (gzip writes its own header bytes at once; that answer is cut off, as it must be).
+      headers: { 'accept-encoding': 'br' },
+    });
+    expect(res.statusCode).toBe(502);
+    expect(res.json<{ error_code: string; message: string }>()).toMatchObject({
+      error_code: 'MLFLOW_UNAVAILABLE',
+      message: expect.stringMatching(/closed the connection before its answer was complete/),
+    });
+  });
+});
+
 describe('retries', () => {
   it('retries a GET answered 429, waiting for Retry-After, then passes the success through', async () => {
     let calls = 0;
