@@ -51,6 +51,11 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
         `MLflow at ${upstream.host} closed the connection before its answer was complete.`,
       );
     }
+    if (error.code === 'ERR_STREAM_PREMATURE_CLOSE' && request.raw.destroyed) {
+      // The browser left mid-answer (a cancelled query, a closed tab): nobody to answer, nothing wrong.
+      request.log.debug({ err: error }, 'client left before the answer was complete');
+      return reply;
+    }
     const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
     if (status >= 500) {
       request.log.error({ err: error }, 'request failed');
