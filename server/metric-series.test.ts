@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { gunzipSync } from 'node:zlib';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MetricSeriesWire } from '../src/lib/metric-series.ts';
@@ -236,6 +236,29 @@ describe('GET /parallax/api/metric-series', () => {
     expect(historyCalls()).toBe(3);
   });
 
+  it('sends an answer it already encoded again, until the history behind it is refreshed', async () => {
+    const live = { status: 'RUNNING', metrics: new Map([['loss', line(1_000)]]) };
+    runs.set('live', live);
+    await server();
+    const timing = (a: { res: { headers: Record<string, unknown> } }) =>
+      String(a.res.headers['server-timing']);
+    const first = await series('run_id=live&key=loss&points=100');
+    const again = await series('run_id=live&key=loss&points=100');
+    expect(timing(first)).toMatch(/reduce;dur=[\d.]+;desc="encoded"/);
+    expect(timing(again)).toMatch(/reduce;dur=[\d.]+;desc="cached"/);
+    expect(again.res.rawPayload.equals(first.res.rawPayload)).toBe(true);
+    // Another window of the same history is another answer.
+    const other = await series('run_id=live&key=loss&points=50');
+    expect(timing(other)).toMatch(/desc="encoded"/);
+
+    live.metrics.get('loss')?.push([1_000, 0.25, 9_000]);
+    clock += 5_000;
+    const refreshed = await series('run_id=live&key=loss&points=100');
+    expect(timing(refreshed)).toMatch(/desc="encoded"/);
+    expect(refreshed.body.raw_count).toBe(1_001);
+    expect(refreshed.body.step.at(-1)).toBe(1_000);
+  });
+
   it('shares one upstream read among concurrent requests for the same series', async () => {
     runs.set('r1', { status: 'FINISHED', metrics: new Map([['loss', line(30_000)]]) });
     await server();
@@ -323,6 +346,15 @@ describe('metric-series in the whole server', () => {
     const body = JSON.parse(gunzipSync(res.rawPayload).toString()) as MetricSeriesWire;
     expect(body.step.length).toBe(2_000);
     expect(res.rawPayload.length).toBeLessThan(JSON.stringify(body).length / 2);
+    expect(res.headers.vary).toMatch(/accept-encoding/i);
+    // Brotli when offered; the same answer either way.
+    const br = await app.inject({
+      method: 'GET',
+      url: '/parallax/api/metric-series?run_id=r1&key=loss',
+      headers: { 'accept-encoding': 'gzip, deflate, br' },
+    });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(JSON.parse(brotliDecompressSync(br.rawPayload).toString())).toEqual(body);
 
     const port = await closedPort();
     const down = await buildServer(testConfig({ MLFLOW_TRACKING_URI: `http://127.0.0.1:${port}` }));

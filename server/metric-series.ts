@@ -4,6 +4,7 @@ import { encodeReducedPoints, type MetricSeriesWire } from '../src/lib/metric-se
 import type { AuthProvider } from './auth.ts';
 import type { RetryConfig } from './config.ts';
 import { sendError, sendUpstreamFailure } from './http-errors.ts';
+import { EncodedAnswers, encodeAnswer, pickEncoding } from './encoded-answers.ts';
 import { ByteLru, seriesCacheBytes } from './metric-cache.ts';
 import {
   fetchMetricHistory,
@@ -255,18 +256,32 @@ export function seriesAnswer(
 
 /** `GET /parallax/api/metric-series`: a metric's full-fidelity reduction (DESIGN.md §4). */
 export function registerMetricSeries(app: FastifyInstance, deps: MetricSeriesDeps): SeriesStore {
-  const store = new SeriesStore(deps);
-  app.get('/parallax/api/metric-series', async (request, reply) =>
-    answer(request, reply, store, deps),
+  // One budget (PARALLAX_SERIES_CACHE_MB) for both caches: histories, and an eighth for encoded
+  // answers, so that the configured figure stays the bound on what caching can hold.
+  const budget = deps.cacheBytes ?? seriesCacheBytes();
+  const answersBudget = Math.floor(budget / ANSWER_SHARE);
+  const store = new SeriesStore({ ...deps, cacheBytes: budget - answersBudget });
+  const answers = new EncodedAnswers<CachedSeries>(answersBudget);
+  // Encoded here, once per distinct answer, rather than by @fastify/compress on every send.
+  app.get('/parallax/api/metric-series', { compress: false }, async (request, reply) =>
+    answer(request, reply, { store, answers, deps }),
   );
   return store;
+}
+
+/** The share of the cache budget that holds encoded answers (one eighth). */
+const ANSWER_SHARE = 8;
+
+interface AnswerContext {
+  store: SeriesStore;
+  answers: EncodedAnswers<CachedSeries>;
+  deps: MetricSeriesDeps;
 }
 
 async function answer(
   request: FastifyRequest,
   reply: FastifyReply,
-  store: SeriesStore,
-  deps: MetricSeriesDeps,
+  { store, answers, deps }: AnswerContext,
 ): Promise<FastifyReply> {
   let query: SeriesQuery;
   try {
@@ -289,15 +304,35 @@ async function answer(
     throw err;
   }
   const fetched = performance.now();
-  const body = seriesAnswer(query, result.entry.history, result.entry.running);
+  const encoding = pickEncoding(request.headers['accept-encoding']);
+  // Everything the answer depends on besides the history itself, and whose credential asked.
+  const answerKey = [
+    deps.auth.credentialKey(forwardedToken),
+    query.runId,
+    query.key,
+    query.start,
+    query.end,
+    query.points,
+    query.method,
+    encoding,
+  ].join('\u0000');
+  let bytes = answers.get(answerKey, result.entry);
+  const answerCached = bytes !== undefined;
+  if (!bytes) {
+    const body = seriesAnswer(query, result.entry.history, result.entry.running);
+    bytes = await encodeAnswer(JSON.stringify(body), encoding);
+    answers.set(answerKey, result.entry, bytes);
+  }
   const reduced = performance.now();
+  if (encoding !== 'identity') reply.header('content-encoding', encoding);
   return reply
     .header('cache-control', 'no-store')
+    .header('vary', 'accept-encoding')
     .header(
       'server-timing',
       `history;dur=${(fetched - started).toFixed(1)};desc="${result.cached ? 'cached' : 'read'}", ` +
-        `reduce;dur=${(reduced - fetched).toFixed(1)}`,
+        `reduce;dur=${(reduced - fetched).toFixed(1)};desc="${answerCached ? 'cached' : 'encoded'}"`,
     )
     .type('application/json; charset=utf-8')
-    .send(body);
+    .send(bytes);
 }
