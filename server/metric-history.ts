@@ -3,12 +3,15 @@ import { decodeValue, type WireValue } from '../src/lib/metric-series.ts';
 import type { AuthProvider } from './auth.ts';
 import type { RetryConfig } from './config.ts';
 import { sendWithRetries } from './retry.ts';
+import type { Slots } from './slots.ts';
 import type { UpstreamClient } from './upstream.ts';
 
 export interface MlflowReadDeps {
   upstream: UpstreamClient;
   auth: AuthProvider;
   retry: RetryConfig;
+  /** Bounds the history pages read at once, across every series; unbounded when absent. */
+  historySlots?: Slots;
 }
 
 /** MLflow answered with an error: passed on to the browser with its status and error_code. */
@@ -71,12 +74,12 @@ export async function fetchMetricHistory(
   const base =
     `/api/2.0/mlflow/metrics/get-history?run_id=${encodeURIComponent(runId)}` +
     `&metric_key=${encodeURIComponent(key)}&max_results=${HISTORY_PAGE}`;
-  const page = (token: string | undefined) =>
-    getJson(
-      deps,
-      token ? `${base}&page_token=${encodeURIComponent(token)}` : base,
-      forwardedToken,
-    ).then(toPage);
+  const read = (target: string) => getJson(deps, target, forwardedToken);
+  const page = (token: string | undefined) => {
+    const target = token ? `${base}&page_token=${encodeURIComponent(token)}` : base;
+    const slots = deps.historySlots;
+    return (slots ? slots.run(() => read(target)) : read(target)).then(toPage);
+  };
 
   const first = await page(undefined);
   const pages = [first];

@@ -259,6 +259,29 @@ describe('GET /parallax/api/metric-series', () => {
     expect(refreshed.body.step.at(-1)).toBe(1_000);
   });
 
+  it('reads at most four history pages from MLflow at once, however many series are asked', async () => {
+    const ids = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j'];
+    for (const id of ids) {
+      runs.set(id, { status: 'FINISHED', metrics: new Map([['loss', line(2 * HISTORY_PAGE)]]) });
+    }
+    let inFlight = 0;
+    let most = 0;
+    stub.handle((req, res) => {
+      if (!(req.url ?? '').includes('get-history')) return fakeMlflow(req, res);
+      inFlight++;
+      most = Math.max(most, inFlight);
+      setTimeout(() => {
+        inFlight--;
+        fakeMlflow(req, res);
+      }, 50);
+    });
+    await server();
+    const answers = await Promise.all(ids.map((id) => series(`run_id=${id}&key=loss&points=100`)));
+    expect(answers.map((a) => a.body.raw_count)).toEqual(Array(10).fill(2 * HISTORY_PAGE));
+    expect(historyCalls()).toBe(20);
+    expect(most).toBe(4);
+  });
+
   it('shares one upstream read among concurrent requests for the same series', async () => {
     runs.set('r1', { status: 'FINISHED', metrics: new Map([['loss', line(30_000)]]) });
     await server();

@@ -6,6 +6,7 @@ import type { RetryConfig } from './config.ts';
 import { sendError, sendUpstreamFailure } from './http-errors.ts';
 import { EncodedAnswers, encodeAnswer, pickEncoding } from './encoded-answers.ts';
 import { ByteLru, seriesCacheBytes } from './metric-cache.ts';
+import { Slots } from './slots.ts';
 import {
   fetchMetricHistory,
   fetchRunState,
@@ -34,6 +35,12 @@ const FINISHED_TTL_MS = 10 * 60_000;
 const RUNNING_REFRESH_MS = 3_000;
 /** Even with the same latest metric, a RUNNING run is read in full this often (late, out-of-order steps). */
 const RUNNING_FULL_REFRESH_MS = 60_000;
+/**
+ * History pages read from MLflow at once, over all series and users: what `mlflow server`'s default
+ * four workers can serve without every read slowing down together (see slots.ts). One history
+ * still reads up to three pages in parallel when nothing else is waiting.
+ */
+const HISTORY_READS_IN_FLIGHT = 4;
 /** runs/get answers are shared by all of a run's metrics for this long. */
 const RUN_STATE_TTL_MS = 2_000;
 
@@ -56,7 +63,10 @@ export class SeriesStore {
   private readonly runPending = new Map<string, Promise<RunState>>();
   private readonly now: () => number;
 
-  constructor(private readonly deps: MetricSeriesDeps) {
+  private readonly deps: MetricSeriesDeps & { historySlots: Slots };
+
+  constructor(deps: MetricSeriesDeps) {
+    this.deps = { ...deps, historySlots: new Slots(HISTORY_READS_IN_FLIGHT) };
     this.cache = new ByteLru(deps.cacheBytes ?? seriesCacheBytes());
     this.now = deps.now ?? Date.now;
   }
