@@ -8,7 +8,8 @@ import { expect, test } from './support/fixtures';
 import { setFault } from './support/fault-proxy';
 import { countRequests, faultControl, holdFaultProxyPerTest } from './support/fault-lease';
 import { readManifest } from './support/manifest';
-import { mlflow, mlflowRun, uniqueName } from './support/mlflow-api';
+import { mlflowRun, uniqueName } from './support/mlflow-api';
+import { openRun, ownRun, tagOf } from './support/own-run';
 
 test.describe.configure({ mode: 'serial' });
 holdFaultProxyPerTest();
@@ -21,21 +22,6 @@ test.use({
 
 /** The most calls one failing request may cost MLflow: the server's attempts (DEFAULT_RETRY). */
 const SERVER_MAX_ATTEMPTS = 4;
-
-const tagOf = (run: { data?: { tags?: { key: string; value: string }[] } }, key: string) =>
-  run.data?.tags?.find((t) => t.key === key)?.value;
-
-/** A fresh experiment with one run, for a test that changes data (created straight in MLflow). */
-async function ownRun(prefix: string) {
-  const experimentId = await mlflow.createExperiment(uniqueName(`/e2e/${prefix}`));
-  const run = await mlflow.createRun(experimentId, uniqueName(prefix));
-  return { experimentId, runId: run.info.run_id, name: run.info.run_name ?? '' };
-}
-
-async function openRun(page: Page, experimentId: string, runId: string) {
-  await page.goto(`/experiments/${experimentId}/runs/${runId}`);
-  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-}
 
 /**
  * Lets any late retry happen before calls are counted: react-query's used to come 2 s after the

@@ -1,22 +1,7 @@
-import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
 import { readManifest } from './support/manifest';
 import { mlflow, mlflowRun, uniqueName } from './support/mlflow-api';
-
-const tagOf = (run: { data?: { tags?: { key: string; value: string }[] } }, key: string) =>
-  run.data?.tags?.find((t) => t.key === key)?.value;
-
-/** A fresh experiment with one run, for a test that changes data. */
-async function ownRun(prefix: string) {
-  const experimentId = await mlflow.createExperiment(uniqueName(`/e2e/${prefix}`));
-  const run = await mlflow.createRun(experimentId, uniqueName(prefix));
-  return { experimentId, runId: run.info.run_id, name: run.info.run_name ?? '' };
-}
-
-async function openRun(page: Page, experimentId: string, runId: string) {
-  await page.goto(`/experiments/${experimentId}/runs/${runId}`);
-  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-}
+import { openRun, ownRun, tagOf } from './support/own-run';
 
 test('the overview links a parent to its children and a child to its parent', async ({ page }) => {
   const { churn } = readManifest().experiments;
