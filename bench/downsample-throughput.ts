@@ -1,4 +1,4 @@
-// Throughput of src/lib/downsample (BENCH.md §1.4, issue 5's "≥ 100 M points/s"):
+// Throughput of src/lib/downsample (issue 5's "≥ 100 M points/s"):
 // `npx tsx bench/downsample-throughput.ts` prints the JSON that `npm run bench` records.
 import { loadavg } from 'node:os';
 import { pathToFileURL } from 'node:url';

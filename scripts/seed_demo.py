@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Seeds a running MLflow server with the realistic demo Parallax starts with (DESIGN.md §1, §5).
+"""Seeds a running MLflow server with the realistic demo Parallax starts with.
 
     seed_demo.py --tracking-uri http://127.0.0.1:5000
 

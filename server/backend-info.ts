@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { FastifyInstance } from 'fastify';
-import type { ParallaxConfig } from '../src/api/types.ts';
+import type { ParallaxConfig } from '../src/lib/parallax-config.ts';
 import type { AuthProvider } from './auth.ts';
 import type { ServerConfig } from './config.ts';
 import { sendUpstreamFailure } from './http-errors.ts';

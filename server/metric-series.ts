@@ -264,7 +264,7 @@ export function seriesAnswer(
   };
 }
 
-/** `GET /parallax/api/metric-series`: a metric's full-fidelity reduction (DESIGN.md §4). */
+/** `GET /parallax/api/metric-series`: a metric's full-fidelity reduction. */
 export function registerMetricSeries(app: FastifyInstance, deps: MetricSeriesDeps): SeriesStore {
   // One budget (PARALLAX_SERIES_CACHE_MB) for both caches: histories, and an eighth for encoded
   // answers, so that the configured figure stays the bound on what caching can hold.

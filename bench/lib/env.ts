@@ -1,4 +1,4 @@
-// The environment block BENCH.md §6.1 asks for in every results file.
+// The environment block in every results file.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';

@@ -1,4 +1,4 @@
-// Spike retention as BENCH.md §6.3 item 6 defines it: a recorded spike counts when its exact value
+// Spike retention as the bench defines it: a recorded spike counts when its exact value
 // was drawn, or when the drawn line passes through the spike's pixel (its pixel column, its pixel
 // row ± 1). Two spikes in one pixel column cannot both be vertices of a pixel-exact line, yet the
 // smaller one is still on screen: the line's vertical run to the larger one crosses its row.

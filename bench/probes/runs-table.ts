@@ -52,7 +52,7 @@ export interface TableTarget {
 const FIRST_TIMEOUT = 60_000;
 const ALL_TIMEOUT = Number(process.env.BENCH_TABLE_ALL_TIMEOUT_MS ?? 300_000);
 
-// Readiness predicates (BENCH.md §6.2), checked against Parallax's contract and MLflow 3.17's DOM.
+// Readiness predicates, checked against Parallax's contract and MLflow 3.17's DOM.
 const parallaxRows = () =>
   document.querySelectorAll('[data-testid="runs-table"] tr[data-run-id]').length >= 10 &&
   performance.now();

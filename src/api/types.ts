@@ -93,21 +93,8 @@ export interface RegisteredModel {
   aliases?: RegisteredModelAlias[];
 }
 
-/** What `GET /parallax/api/config` reports about the backend Parallax is serving. */
-export interface ParallaxConfig {
-  backend: 'oss' | 'databricks';
-  mlflow_version: string | null;
-  registry: 'workspace' | 'unity-catalog';
-  capabilities: {
-    stages: boolean;
-    aliases: boolean;
-    history_bulk_interval: boolean;
-  };
-  user: string | null;
-  /** PARALLAX_READ_ONLY is on: the server refuses every change, so the UI offers none. */
-  read_only: boolean;
-  tracking_uri_host: string;
-}
+// Shared with the server, which writes it: the contract lives in src/lib.
+export type { ParallaxConfig } from '../lib/parallax-config';
 
 /** Tags with meaning to MLflow's own UI (mlflow/utils/mlflow_tags.py). */
 export const TAGS = {

@@ -90,7 +90,7 @@ export function logTicks([min, max]: [number, number]): number[] {
   return out;
 }
 
-/** The ceiling on points per chart (BENCH.md §3.2). */
+/** The ceiling on points per chart. */
 export const MAX_POINTS_PER_CHART = 20_000;
 
 /**

@@ -1,5 +1,5 @@
-// Written by us, not taken from a package: this is the heart of the product (DESIGN.md §4), and the
-// npm options work on boxed {x,y} objects at a fraction of the speed (BENCH.md §1.4).
+// Written by us, not taken from a package: this is the heart of the product, and the
+// npm options work on boxed {x,y} objects at a fraction of the speed.
 import { emptyReduced, type IndexedReduced, lowerBound, ReducedBuilder } from './types';
 import { MAX, MAX_AT, MIN, MIN_AT, NON_FINITE_AT, scanBin } from './scan';
 

@@ -1,5 +1,5 @@
-// Written by us, not taken from a package: this is the heart of the product (DESIGN.md §4), and the
-// npm options work on boxed {x,y} objects at a fraction of the speed (BENCH.md §1.4).
+// Written by us, not taken from a package: this is the heart of the product, and the
+// npm options work on boxed {x,y} objects at a fraction of the speed.
 import {
   emptyReduced,
   exactCopy,
@@ -18,7 +18,7 @@ import { MAX, MAX_AT, MIN, MIN_AT, NON_FINITE_AT, scanBin } from './scan';
  * bucket's candidates. First and last points are always kept.
  *
  * Buckets are whole groups of sub-bins, so a kept point's band is exactly the finite min/max of every
- * raw point in its bucket. Known limit (BENCH.md §1.1): two spikes in one bucket keep only one, but
+ * raw point in its bucket. Known limit: two spikes in one bucket keep only one, but
  * the band still reaches the other; M4 is the mode that keeps every column's extremes.
  *
  * Non-finite values: candidates, means and areas use finite values only. A bucket holding NaN or

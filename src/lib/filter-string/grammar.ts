@@ -1,4 +1,4 @@
-// What MLflow's search-runs filter accepts on each side of a comparison (MLFLOW_API.md §3.4,
+// What MLflow's search-runs filter accepts on each side of a comparison (MLflow's SearchUtils,
 // `SearchUtils` in mlflow/utils/search_utils.py), shared by the parser and autocomplete.
 
 export type FilterKind = 'metrics' | 'params' | 'tags' | 'attributes' | 'datasets';

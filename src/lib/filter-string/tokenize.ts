@@ -1,4 +1,4 @@
-// The lexer for MLflow's runs/search filter grammar (MLFLOW_API.md §3.4).
+// The lexer for MLflow's runs/search filter grammar (MLflow's SearchUtils).
 //
 // It never throws: an unterminated quote or a stray character becomes a token of its own, so the
 // parser can point at it and autocomplete can still read a half-typed filter.
