@@ -64,6 +64,9 @@ test.describe('keyboard zoom and pan', () => {
     ).toBe(true);
 
     const quarter = Math.round((end - start) / 4);
+    // Panning needs the run's first and last steps, fetched once the chart is zoomed; a pan key
+    // pressed before they arrive is dropped today (useChartKeys), which this test does not cover.
+    await page.waitForLoadState('networkidle');
     await page.keyboard.press('ArrowRight');
     expect(await zoomChange(page, 'loss', half)).toEqual([start + quarter, end + quarter]);
     await page.keyboard.press('ArrowLeft');
