@@ -14,8 +14,9 @@ async function loaded(page: Page, count: number) {
 }
 
 /**
- * Holds each lifecycle request for a moment on its way to the real server (no answer is made up:
- * route.fetch sends it on and the real answer comes back), counting how many are in flight at once.
+ * Fault injection (a delay only) in front of the real server: holds each lifecycle request for a
+ * moment on its way to the real mlflow server (no answer is made up: route.fetch sends it on and
+ * MLflow's real answer comes back), counting how many are in flight at once.
  */
 async function watchLifecycleCalls(page: Page) {
   const seen = { inFlight: 0, peak: 0, total: 0 };

@@ -19,7 +19,7 @@ export interface HostPolicy {
   anyHost: boolean;
   patterns: readonly HostPattern[];
   /**
-   * Bound to every interface (0.0.0.0 / ::): any IP literal on the listening port passes too, so
+   * Bound to every interface (0.0.0.0 / ::): every IP literal on the listening port passes too, so
    * people on the network can use the machine's address. An IP literal cannot be rebound: no DNS
    * lookup is involved, so a page naming it was really loaded from it.
    */
