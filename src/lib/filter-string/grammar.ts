@@ -1,6 +1,8 @@
 // What MLflow's search-runs filter accepts on each side of a comparison (MLflow's SearchUtils,
 // `SearchUtils` in mlflow/utils/search_utils.py), shared by the parser and autocomplete.
 
+import { quotedEnd } from './tokenize';
+
 export type FilterKind = 'metrics' | 'params' | 'tags' | 'attributes' | 'datasets';
 
 export type Comparator = '=' | '!=' | '>' | '>=' | '<' | '<=' | 'LIKE' | 'ILIKE' | 'IN' | 'NOT IN';
@@ -99,9 +101,20 @@ export function quoteKey(key: string): string {
   return key.includes('`') ? `"${key}"` : `\`${key}\``;
 }
 
-/** A string value as a filter literal, or undefined when MLflow cannot carry it (both quote kinds). */
+/**
+ * A string value as a filter literal that MLflow reads back as exactly `value`, or undefined when
+ * no literal can. MLflow unescapes nothing inside quotes (see tokenize.ts), so a quote in the value
+ * is carried by the other kind around it (`Ada's run` → `"Ada's run"`); a value with both kinds, or
+ * ending in a backslash (which would swallow the closing quote), has no literal.
+ */
 export function quoteValue(value: string): string | undefined {
-  if (!value.includes("'")) return `'${value}'`;
-  if (!value.includes('"')) return `"${value}"`;
+  // Single quotes unless the value has one: `'Ada''s run'` also reads back right, but looks like
+  // SQL's escape for `Ada's run`.
+  for (const quote of value.includes("'") ? ['"', "'"] : ["'", '"']) {
+    const literal = `${quote}${value}${quote}`;
+    // Read as MLflow does with more text after it: the literal must end at its own closing quote,
+    // not earlier (a lone quote in the value) nor later (a backslash escaping the closing quote).
+    if (quotedEnd(`${literal} ${quote}`, 0) === literal.length) return literal;
+  }
   return undefined;
 }

@@ -50,6 +50,22 @@ describe('parseFilter accepts MLflow filters', () => {
     ["datasets.name = 'train'", [['datasets', 'name', '=', 'train']]],
     ['dataset.digest IN (\'d1\', "d2")', [['datasets', 'digest', 'IN', ['d1', 'd2']]]],
     ["datasets.context NOT IN ('eval')", [['datasets', 'context', 'NOT IN', ['eval']]]],
+    // Doubled quotes stay inside the literal, and MLflow compares the text between the outer
+    // quotes as written: this matches a run named Ada''s run (checked against mlflow 3.17.2).
+    ["attributes.run_name = 'Ada''s run'", [['attributes', 'run_name', '=', "Ada''s run"]]],
+    ['tags.note = "say ""hi"""', [['tags', 'note', '=', 'say ""hi""']]],
+    ["params.p = ''''", [['params', 'p', '=', "''"]]],
+    [
+      "params.p LIKE 'Ada''%' AND tags.t != ''",
+      [
+        ['params', 'p', 'LIKE', "Ada''%"],
+        ['tags', 't', '!=', ''],
+      ],
+    ],
+    [`datasets.name IN ("it's", 'say "hi"')`, [['datasets', 'name', 'IN', ["it's", 'say "hi"']]]],
+    ['tags.`a``b` = "x"', [['tags', 'a``b', '=', 'x']]],
+    ["params.p = 'it\\'s'", [['params', 'p', '=', "it\\'s"]]],
+    ["params.path = 'C:\\'", [['params', 'path', '=', 'C:\\']]],
     // Unknown attributes go to the server, which knows its own version's list.
     ["attributes.foo = 'x'", [['attributes', 'foo', '=', 'x']]],
     [
@@ -144,6 +160,24 @@ describe('parseFilter rejects, pointing at the offending token', () => {
     ['metrics.`` > 1', 'The key is empty', '``'],
     ['metrics.a = `x`', 'Backticks quote keys', '`x`'],
     ['metrics.a > 1 ;', 'Expected AND between conditions, found ;', ';'],
+    ["attributes.run_name = 'Ada''s run' AND", 'Expected a condition after AND', 'AND'],
+    ["AND attributes.run_name = 'Ada''s run'", 'Expected a condition before AND', 'AND'],
+    ["attributes.run_name = 'Ada''s run", "Missing the closing ' of this value", "'Ada''s run"],
+    ['params.a = "say ""hi""', 'Missing the closing " of this value', '"say ""hi""'],
+    // Lists are Python tuples to MLflow: 'a''b' would be ab there.
+    [
+      "run_id IN ('x', 'a''b')",
+      "In a list MLflow joins 'a''b' into ab: put a value containing ' in \" quotes instead",
+      "'a''b'",
+    ],
+    ['datasets.name IN ("c""d")', 'put a value containing " in \' quotes', '"c""d"'],
+    [
+      "datasets.name IN ('a\\b')",
+      'In a list MLflow reads a backslash as a Python escape',
+      "'a\\b'",
+    ],
+    // A backslash before the closing quote escapes it when another quote follows (as in MLflow).
+    ["params.a = 'C:\\' AND params.b = 'x'", 'Expected AND between conditions, found x', 'x'],
   ])('%s', (input, message, marked) => {
     const result = parseFilter(input);
     expect(result.ok).toBe(false);

@@ -6,10 +6,10 @@
 // own words (`params.lr = '0.01'`). Parser generators give "unexpected token" messages and pull a
 // runtime into the bundle for a grammar that is one loop of three-token clauses.
 //
-// It is at least as strict as MLflow (it rejects a trailing AND, which MLflow ignores) with one
-// deliberate gap: an attribute name it does not know is passed through, because the attribute
-// vocabulary differs between MLflow versions, and the server lists the names it knows when it
-// refuses.
+// It reads quoted literals exactly as MLflow does (see tokenize.ts) and is at least as strict as
+// MLflow (it rejects a leading or trailing AND, which MLflow ignores) with one deliberate gap: an
+// attribute name it does not know is passed through, because the attribute vocabulary differs
+// between MLflow versions, and the server lists the names it knows when it refuses.
 
 import {
   canonicalAttribute,
@@ -99,6 +99,15 @@ class Parser {
       clauses.push(this.clause());
       const next = this.peek();
       if (!next) return clauses;
+      const value = this.tokens[this.pos - 1];
+      // `'Ada''s run` without its closing quote: MLflow's tokens end the value before the doubled
+      // quote and leave an unclosed literal glued to it, but to the writer it is one open value.
+      if (next.unterminated && value?.type === next.type && value.end === next.start)
+        this.fail(
+          `Missing the closing ${next.text.charAt(0)} of this value`,
+          value.start,
+          next.end,
+        );
       const word = next.type === 'word' ? next.value.toUpperCase() : '';
       if (word === 'AND') {
         this.pos++;
@@ -334,6 +343,23 @@ class Parser {
       if (tok.type !== 'squote' && tok.type !== 'dquote')
         this.fail(`Expected a quoted string in the list, e.g. ${example}`, tok.start, tok.end);
       this.checkQuoted(tok, 'value');
+      // MLflow reads a list as a Python tuple (ast.literal_eval), unlike its other values: there
+      // 'a''b' is two strings joined (ab) and a backslash starts an escape, so neither would be
+      // the text as written. Refused rather than guessed; the other kind of quotes carries a quote.
+      const quote = tok.text.charAt(0);
+      const other = quote === "'" ? '"' : "'";
+      if (tok.value.includes(quote))
+        this.fail(
+          `In a list MLflow joins ${quote}a${quote}${quote}b${quote} into ab: put a value containing ${quote} in ${other} quotes instead`,
+          tok.start,
+          tok.end,
+        );
+      if (tok.value.includes('\\'))
+        this.fail(
+          'In a list MLflow reads a backslash as a Python escape, so this value would not be matched as written: compare it with = instead',
+          tok.start,
+          tok.end,
+        );
       values.push(tok.value);
       const sep = this.next();
       if (sep?.type === 'rparen') return { type: 'list', values };

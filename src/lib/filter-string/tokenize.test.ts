@@ -23,6 +23,36 @@ describe('tokenize', () => {
     expect(brief(input)).toEqual(expected);
   });
 
+  // As MLflow's tokenizer (sqlparse) reads them: a doubled quote or a backslash before a quote
+  // stays inside the literal, and the value is the text between the outer quotes, unescaped.
+  it.each<[string, string[]]>([
+    ["'Ada''s run'", ["squote:Ada''s run"]],
+    ['"say ""hi"""', ['dquote:say ""hi""']],
+    ['`a``b`', ['backtick:a``b']],
+    ["''''", ["squote:''"]],
+    ["'' AND ''", ['squote:', 'word:AND', 'squote:']],
+    [`'a''b' = "c""d"`, ["squote:a''b", 'op:=', 'dquote:c""d']],
+    // A quote of the other kind is plain text, doubled or not.
+    [`"it''s"`, ["dquote:it''s"]],
+    [`'x""y'`, ['squote:x""y']],
+    ["'it\\'s'", ["squote:it\\'s"]],
+    // At the end of the filter there is no later quote, so the literal closes after the backslash…
+    ["a = 'C:\\'", ['word:a', 'op:=', 'squote:C:\\']],
+    // …but before another quoted value it runs on to that value's opening quote, as in MLflow.
+    ["a = 'C:\\' AND b = 'x'", ['word:a', 'op:=', "squote:C:\\' AND b = ", 'word:x', 'squote:']],
+  ])('%s', (input, expected) => {
+    expect(brief(input)).toEqual(expected);
+  });
+
+  it('ends a literal with an unclosed doubled quote where MLflow does', () => {
+    // No closing quote after `''`: the literal ends at the doubled quote's first half, and the
+    // rest is a literal of its own, open to the end.
+    expect(tokenize("a = 'Ada''s run").slice(2)).toMatchObject([
+      { type: 'squote', value: 'Ada', start: 4, end: 9 },
+      { type: 'squote', value: 's run', start: 9, end: 15, unterminated: true },
+    ]);
+  });
+
   it('keeps ranges and marks an unterminated quote', () => {
     const [key, , value] = tokenize("a = 'open");
     expect([key?.start, key?.end]).toEqual([0, 1]);

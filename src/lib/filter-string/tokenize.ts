@@ -35,6 +35,27 @@ const OPS = ['!=', '>=', '<=', '<>', '==', '=', '>', '<'];
 const QUOTES: Record<string, TokenType> = { '`': 'backtick', '"': 'dquote', "'": 'squote' };
 const PUNCT: Record<string, TokenType> = { '.': 'dot', '(': 'lparen', ')': 'rparen', ',': 'comma' };
 
+// MLflow cuts a filter into tokens with sqlparse. Inside its quoted literals a doubled quote
+// (`'Ada''s run'`, `"say ""hi"""`, `` `a``b` ``) does not end the literal, nor does a backslash
+// before a ' or " (`'it\'s'`). These expressions accept the same literals and backtrack the same
+// way, so the tokens here end where MLflow's do even in its odd cases: `'C:\'` at the very end of
+// a filter closes after the backslash, but before ` AND …` it runs on to the next quote.
+// MLflow then strips the outer quotes only, unescaping nothing (`'Ada''s run'` matches a run
+// named `Ada''s run`), so a token's value is the text between the outer quotes, as written.
+const QUOTED: Record<string, RegExp> = {
+  "'": /'(?:''|\\'|[^'])*'/y,
+  '"': /"(?:""|\\"|[^"])*"/y,
+  '`': /`(?:``|[^`])*`/y,
+};
+
+/** The end of the quoted literal opening at `start` (just past its closing quote), or undefined. */
+export function quotedEnd(input: string, start: number): number | undefined {
+  const pattern = QUOTED[input.charAt(start)];
+  if (!pattern) return undefined;
+  pattern.lastIndex = start;
+  return pattern.test(input) ? pattern.lastIndex : undefined;
+}
+
 /** Splits a filter into tokens with their character ranges; whitespace is dropped. */
 export function tokenize(input: string): Token[] {
   const tokens: Token[] = [];
@@ -65,14 +86,13 @@ export function tokenize(input: string): Token[] {
     }
     const quoteType = QUOTES[ch];
     if (quoteType) {
-      // MLflow strips the outer quotes only: there is no escape sequence inside a quoted token.
-      const close = input.indexOf(ch, i + 1);
-      if (close === -1) {
+      const end = quotedEnd(input, i);
+      if (end === undefined) {
         push(quoteType, i, input.length, input.slice(i + 1), true);
         i = input.length;
       } else {
-        push(quoteType, i, close + 1, input.slice(i + 1, close));
-        i = close + 1;
+        push(quoteType, i, end, input.slice(i + 1, end - 1));
+        i = end;
       }
       continue;
     }
