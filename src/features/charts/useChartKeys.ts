@@ -1,9 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { StepWindow } from '@/api/metrics';
 import { metricQueries } from '@/api/queries/metrics';
-import { nextWindow, stepBounds, windowHasStep, windowKeyAction } from '@/lib/chart-window';
+import {
+  nextWindow,
+  stepBounds,
+  windowHasStep,
+  windowKeyAction,
+  type WindowKeyAction,
+} from '@/lib/chart-window';
 import type { ChartRun, DrawnRun } from './chart-types';
 
 /**
@@ -59,20 +65,19 @@ export function useChartKeys(
   // Keys can come faster than the URL's window reaches the render: each one goes on from the
   // window the last one asked for, until the render has caught up.
   const asked = useRef<{ from: StepWindow | undefined; to: StepWindow | undefined } | null>(null);
-  const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
-    // Ctrl/Cmd + and - are the browser's page zoom; leave them to it.
-    if (e.altKey || e.ctrlKey || e.metaKey) return;
-    const action = windowKeyAction(e.key);
-    if (!action) return;
+  // Pans and zoom-outs pressed while a zoomed chart's step bounds are still loading wait here and
+  // are applied, in order, once the bounds arrive: a key the user pressed is never dropped.
+  const waiting = useRef<WindowKeyAction[]>([]);
+  const apply = (action: WindowKeyAction) => {
     const pending = asked.current;
     const current = pending && sameWindow(pending.from, window) ? pending.to : window;
-    // Nothing to reset: Escape goes on to whatever else listens for it.
-    if (action === 'reset' && current === undefined) return;
-    e.preventDefault();
     // Zoomed, with the run's first and last steps still on their way: zooming in (inside the
     // window) and resetting need no bounds; zooming out and panning wait for them.
     const range = bounds ?? (action === 'in' || action === 'reset' ? current : undefined);
-    if (!range) return;
+    if (!range) {
+      waiting.current.push(action);
+      return;
+    }
     const next = nextWindow(action, current, range);
     // Zooming in between two logged steps would draw nothing. (A pan's new steps are not drawn
     // yet; while a window loads nothing is drawn, and the keys go on from the window asked for.)
@@ -83,6 +88,28 @@ export function useChartKeys(
     asked.current = { from: window, to: next };
     onWindow(next);
     setAnnouncement(describeWindow(next));
+  };
+  // No dependency list: `apply` is new every render, and the queue is empty almost always.
+  useEffect(() => {
+    if (!bounds || waiting.current.length === 0) return;
+    const keys = waiting.current;
+    waiting.current = [];
+    for (const action of keys) apply(action);
+  });
+  const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
+    // Ctrl/Cmd + and - are the browser's page zoom; leave them to it.
+    if (e.altKey || e.ctrlKey || e.metaKey) return;
+    const action = windowKeyAction(e.key);
+    if (!action) return;
+    const pending = asked.current;
+    const current = pending && sameWindow(pending.from, window) ? pending.to : window;
+    // Nothing to reset: Escape goes on to whatever else listens for it.
+    if (action === 'reset' && current === undefined && waiting.current.length === 0) return;
+    e.preventDefault();
+    // A reset also drops pans still waiting for the bounds: they were meant for the old window.
+    if (action === 'reset') waiting.current = [];
+    if (waiting.current.length > 0) waiting.current.push(action);
+    else apply(action);
   };
   const plotProps = {
     // An application: screen readers pass the zoom and pan keys through to it.
