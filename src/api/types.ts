@@ -108,6 +108,12 @@ export const TAGS = {
   logModelHistory: 'mlflow.log-model.history',
 } as const;
 
+/** One tag to set: what MLflow's set-tag calls for runs and experiments take besides the id. */
+export interface TagWrite {
+  key: string;
+  value: string;
+}
+
 /** `POST /api/2.0/mlflow/runs/search` response: both fields are omitted when empty / on the last page. */
 export interface SearchRunsResponse {
   runs?: Run[];

@@ -1,5 +1,6 @@
 import { mutationOptions } from '@tanstack/react-query';
 import type { MutationFunctionContext } from '@tanstack/react-query';
+import type { TagWrite } from '../types';
 import { deleteRunTag, renameRun, setRunTag, setRunsLifecycle } from '../run-edits';
 import { runQueries } from './runs';
 
@@ -12,17 +13,17 @@ const refreshRuns = (
 ) => client.invalidateQueries({ queryKey: runQueries.all });
 
 export const runMutations = {
-  setTag: () =>
+  // Bound to one run, in the shape the shared tag and description editors take (experiments too).
+  setTag: (runId: string) =>
     mutationOptions({
-      mutationKey: [...runQueries.all, 'set-tag'],
-      mutationFn: ({ runId, key, value }: { runId: string; key: string; value: string }) =>
-        setRunTag(runId, key, value),
+      mutationKey: [...runQueries.all, 'set-tag', runId],
+      mutationFn: ({ key, value }: TagWrite) => setRunTag(runId, key, value),
       onSuccess: refreshRuns,
     }),
-  deleteTag: () =>
+  deleteTag: (runId: string) =>
     mutationOptions({
-      mutationKey: [...runQueries.all, 'delete-tag'],
-      mutationFn: ({ runId, key }: { runId: string; key: string }) => deleteRunTag(runId, key),
+      mutationKey: [...runQueries.all, 'delete-tag', runId],
+      mutationFn: (key: string) => deleteRunTag(runId, key),
       onSuccess: refreshRuns,
     }),
   rename: () =>

@@ -3,22 +3,23 @@ import { memo, useDeferredValue } from 'react';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { MlflowError } from '@/api/errors';
+import { runMutations } from '@/api/queries/run-edits';
 import { runQueries } from '@/api/queries/runs';
+import { DescriptionSection } from '@/components/DescriptionSection';
 import { ErrorNotice } from '@/components/ErrorNotice';
 import { NotFound } from '@/components/NotFound';
 import { Skeleton } from '@/components/Skeleton';
+import { TagsSection } from '@/components/TagsSection';
 import { useCanEdit } from '@/components/useCanEdit';
 import { useDocumentTitle } from '@/hooks/useDocumentTitle';
 import { paths } from '@/lib/paths';
 import { statusLabel } from '@/lib/run-fields';
 import { TAGS } from '@/api/types';
 import type { RunView } from '@/api/runs';
-import { DescriptionSection } from './DescriptionSection';
 import { MetricsSection } from './MetricsSection';
 import { ParamsSection } from './ParamsSection';
 import { RunActions } from './RunActions';
 import { RunOverview } from './RunOverview';
-import { TagsSection } from './TagsSection';
 import './run-page.css';
 
 interface RunPageProps {
@@ -134,11 +135,20 @@ const RunSectionList = memo(function RunSectionList({
   return (
     <>
       <RunOverview run={run} />
-      <DescriptionSection runId={run.runId} description={run.tags.get(TAGS.note) ?? ''} />
+      <DescriptionSection
+        description={run.tags.get(TAGS.note) ?? ''}
+        draftKey={`parallax.run-description-draft.${run.runId}`}
+        setTag={runMutations.setTag(run.runId)}
+      />
       <ParamsSection params={run.params} />
       <MetricsSection metrics={run.metrics} sparkline={slots.metricSparkline} />
       {slots.charts}
-      <TagsSection runId={run.runId} tags={run.tags} />
+      <TagsSection
+        tags={run.tags}
+        owner="run"
+        setTag={runMutations.setTag(run.runId)}
+        deleteTag={runMutations.deleteTag(run.runId)}
+      />
       {slots.artifacts}
     </>
   );

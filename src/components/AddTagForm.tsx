@@ -1,23 +1,25 @@
 import { useMutation } from '@tanstack/react-query';
+import type { UseMutationOptions } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
-import { runMutations } from '@/api/queries/run-edits';
-import { ErrorNotice } from '@/components/ErrorNotice';
+import type { TagWrite } from '@/api/types';
 import { isSystemTag } from '@/lib/run-fields';
+import { ErrorNotice } from './ErrorNotice';
 
 /** Adds a tag (or replaces the value of an existing one, as MLflow's set-tag does). */
-export function AddTagForm({
-  runId,
+export function AddTagForm<TData>({
   existing,
+  setTag: setTagOptions,
 }: {
-  runId: string;
   existing: ReadonlyMap<string, string>;
+  /** The owner's set-tag write (a run's or an experiment's). */
+  setTag: UseMutationOptions<TData, Error, TagWrite>;
 }) {
   const keyId = useId();
   const valueId = useId();
   const [key, setKey] = useState('');
   const [value, setValue] = useState('');
-  const setTag = useMutation(runMutations.setTag());
+  const setTag = useMutation(setTagOptions);
   const trimmedKey = key.trim();
   const problem = isSystemTag(trimmedKey)
     ? 'Keys starting with “mlflow.” belong to MLflow and are not edited here.'
@@ -30,7 +32,7 @@ export function AddTagForm({
     e.preventDefault();
     if (blocked) return;
     setTag.mutate(
-      { runId, key: trimmedKey, value },
+      { key: trimmedKey, value },
       {
         onSuccess: () => {
           setKey('');
@@ -41,8 +43,8 @@ export function AddTagForm({
   };
 
   return (
-    <form className="run-tag-add" onSubmit={onSubmit} aria-label="Add a tag">
-      <div className="run-tag-add-fields">
+    <form className="tag-add" onSubmit={onSubmit} aria-label="Add a tag">
+      <div className="tag-add-fields">
         <label htmlFor={keyId}>Key</label>
         <input
           id={keyId}
@@ -62,7 +64,7 @@ export function AddTagForm({
           {setTag.isPending ? 'Adding…' : 'Add tag'}
         </button>
       </div>
-      {trimmedKey && problem && <p className="run-form-hint">{problem}</p>}
+      {trimmedKey && problem && <p className="form-hint">{problem}</p>}
       {setTag.isError && <ErrorNotice error={setTag.error} title="Could not add the tag" />}
     </form>
   );

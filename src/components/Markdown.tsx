@@ -2,6 +2,7 @@ import ReactMarkdown from 'react-markdown';
 import type { Components } from 'react-markdown';
 import rehypeSanitize from 'rehype-sanitize';
 import { remarkRawHtmlAsText } from '@/lib/markdown-raw-html';
+import './markdown.css';
 
 // Links open in a new tab without handing it this page (window.opener) or the URL (Referer).
 const components: Components = {

@@ -1,35 +1,43 @@
 import { useMutation } from '@tanstack/react-query';
+import type { UseMutationOptions } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import { runMutations } from '@/api/queries/run-edits';
-import { ErrorNotice } from '@/components/ErrorNotice';
+import type { TagWrite } from '@/api/types';
+import { ErrorNotice } from './ErrorNotice';
 
-interface TagRowProps {
-  runId: string;
+interface TagRowProps<TData> {
   tagKey: string;
   value: string;
+  /** The owner's set-tag write (a run's or an experiment's). */
+  setTag: UseMutationOptions<TData, Error, TagWrite>;
   /** False in read-only mode: the value only, no Edit or Delete. */
   canEdit: boolean;
   onDelete: () => void;
 }
 
 /** One user tag: its value, or an inline editor for it. */
-export function TagRow({ runId, tagKey, value, canEdit, onDelete }: TagRowProps) {
+export function TagRow<TData>({
+  tagKey,
+  value,
+  setTag: setTagOptions,
+  canEdit,
+  onDelete,
+}: TagRowProps<TData>) {
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(value);
-  const setTag = useMutation(runMutations.setTag());
+  const setTag = useMutation(setTagOptions);
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    setTag.mutate({ runId, key: tagKey, value: draft }, { onSuccess: () => setEditing(false) });
+    setTag.mutate({ key: tagKey, value: draft }, { onSuccess: () => setEditing(false) });
   };
 
   return (
     <tr>
       <td>{tagKey}</td>
-      <td className="run-tag-value">
+      <td className="tag-value">
         {editing && canEdit ? (
-          <form className="run-tag-edit" onSubmit={onSubmit}>
+          <form className="tag-edit" onSubmit={onSubmit}>
             <input
               className="input"
               aria-label={`Value of ${tagKey}`}
@@ -50,7 +58,7 @@ export function TagRow({ runId, tagKey, value, canEdit, onDelete }: TagRowProps)
         )}
       </td>
       {canEdit && (
-        <td className="run-tag-actions">
+        <td className="tag-actions">
           {!editing && (
             <>
               <button

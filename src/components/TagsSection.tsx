@@ -1,22 +1,41 @@
 import { useMutation } from '@tanstack/react-query';
+import type { UseMutationOptions } from '@tanstack/react-query';
 import { useId, useMemo, useState } from 'react';
-import { runMutations } from '@/api/queries/run-edits';
-import { ConfirmDialog } from '@/components/ConfirmDialog';
-import { ErrorNotice } from '@/components/ErrorNotice';
-import { useCanEdit } from '@/components/useCanEdit';
+import type { TagWrite } from '@/api/types';
 import { compareKeys, isSystemTag } from '@/lib/run-fields';
 import { AddTagForm } from './AddTagForm';
+import { ConfirmDialog } from './ConfirmDialog';
+import { ErrorNotice } from './ErrorNotice';
 import { TagRow } from './TagRow';
+import { useCanEdit } from './useCanEdit';
+import './sections.css';
+
+interface TagsSectionProps<TSet, TDelete> {
+  tags: ReadonlyMap<string, string>;
+  /** Names the owner in the delete confirmation: "from this run". */
+  owner: 'run' | 'experiment';
+  /** The owner's set-tag and delete-tag writes, bound to it (runMutations, experimentMutations). */
+  setTag: UseMutationOptions<TSet, Error, TagWrite>;
+  deleteTag: UseMutationOptions<TDelete, Error, string>;
+  /** False where MLflow would refuse every change (a deleted experiment): the tags only. */
+  editable?: boolean;
+}
 
 /**
  * The user's own tags, editable. MLflow's `mlflow.*` tags drive MLflow itself (the name, the
  * parent, the description), so they are listed read-only and changed only through their own controls.
  */
-export function TagsSection({ runId, tags }: { runId: string; tags: ReadonlyMap<string, string> }) {
+export function TagsSection<TSet, TDelete>({
+  tags,
+  owner,
+  setTag,
+  deleteTag: deleteTagOptions,
+  editable = true,
+}: TagsSectionProps<TSet, TDelete>) {
   const headingId = useId();
-  const canEdit = useCanEdit();
+  const canEdit = useCanEdit() && editable;
   const [deleting, setDeleting] = useState<string | undefined>();
-  const deleteTag = useMutation(runMutations.deleteTag());
+  const deleteTag = useMutation(deleteTagOptions);
   const [userTags, systemTags] = useMemo(() => {
     const sorted = [...tags.entries()].sort(([a], [b]) => compareKeys(a, b));
     return [
@@ -26,14 +45,14 @@ export function TagsSection({ runId, tags }: { runId: string; tags: ReadonlyMap<
   }, [tags]);
 
   return (
-    <section className="run-section" aria-labelledby={headingId}>
-      <div className="run-section-header">
+    <section className="detail-section" aria-labelledby={headingId}>
+      <div className="detail-section-header">
         <h2 id={headingId}>Tags</h2>
       </div>
       {userTags.length === 0 ? (
-        <p className="run-section-empty">No tags.</p>
+        <p className="detail-section-empty">No tags.</p>
       ) : (
-        <table aria-label="Tags" className="data-table run-table run-tags-table">
+        <table aria-label="Tags" className="data-table tags-table">
           <thead>
             <tr>
               <th scope="col">Key</th>
@@ -49,9 +68,9 @@ export function TagsSection({ runId, tags }: { runId: string; tags: ReadonlyMap<
             {userTags.map(([key, value]) => (
               <TagRow
                 key={key}
-                runId={runId}
                 tagKey={key}
                 value={value}
+                setTag={setTag}
                 canEdit={canEdit}
                 onDelete={() => {
                   deleteTag.reset();
@@ -62,16 +81,16 @@ export function TagsSection({ runId, tags }: { runId: string; tags: ReadonlyMap<
           </tbody>
         </table>
       )}
-      {canEdit && <AddTagForm runId={runId} existing={tags} />}
+      {canEdit && <AddTagForm existing={tags} setTag={setTag} />}
       {systemTags.length > 0 && (
-        <details className="run-system-tags">
+        <details className="system-tags">
           <summary>MLflow system tags ({systemTags.length})</summary>
-          <table aria-label="System tags" className="data-table run-table">
+          <table aria-label="System tags" className="data-table tags-table">
             <tbody>
               {systemTags.map(([key, value]) => (
                 <tr key={key}>
                   <td>{key}</td>
-                  <td className="run-tag-value">{value}</td>
+                  <td>{value}</td>
                 </tr>
               ))}
             </tbody>
@@ -88,11 +107,11 @@ export function TagsSection({ runId, tags }: { runId: string; tags: ReadonlyMap<
         error={deleteTag.error ?? undefined}
         onConfirm={() =>
           deleting !== undefined &&
-          deleteTag.mutate({ runId, key: deleting }, { onSuccess: () => setDeleting(undefined) })
+          deleteTag.mutate(deleting, { onSuccess: () => setDeleting(undefined) })
         }
       >
         <p>
-          Delete the tag <strong>{deleting}</strong> from this run?
+          Delete the tag <strong>{deleting}</strong> from this {owner}?
         </p>
       </ConfirmDialog>
       {deleteTag.isError && deleting === undefined && (

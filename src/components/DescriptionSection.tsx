@@ -1,34 +1,50 @@
 import { useMutation } from '@tanstack/react-query';
+import type { UseMutationOptions } from '@tanstack/react-query';
 import { lazy, Suspense, useId, useState } from 'react';
 import type { FormEvent } from 'react';
-import { runMutations } from '@/api/queries/run-edits';
-import { TAGS } from '@/api/types';
-import { ErrorNotice } from '@/components/ErrorNotice';
-import { Skeleton } from '@/components/Skeleton';
-import { useCanEdit } from '@/components/useCanEdit';
+import { TAGS, type TagWrite } from '@/api/types';
+import { useStoredDraft } from '@/hooks/useStoredDraft';
 import { afterTask } from '@/lib/next-task';
-import { useStoredDraft } from './useStoredDraft';
+import { ErrorNotice } from './ErrorNotice';
+import { Skeleton } from './Skeleton';
+import { useCanEdit } from './useCanEdit';
+import './sections.css';
 
-// The markdown stack (remark, rehype, sanitize) loads only for a run that has a description.
+// The markdown stack (remark, rehype, sanitize) loads only for a page that has a description.
 const Markdown = lazy(afterTask(() => import('./Markdown').then((m) => ({ default: m.Markdown }))));
 
-/** The run's description (the `mlflow.note.content` tag) as sanitized markdown, editable in place. */
-export function DescriptionSection({ runId, description }: { runId: string; description: string }) {
+interface DescriptionSectionProps<TData> {
+  description: string;
+  /** Where the unsaved draft is kept (localStorage), one key per run or experiment. */
+  draftKey: string;
+  /** The owner's set-tag write: MLflow keeps a description in the `mlflow.note.content` tag. */
+  setTag: UseMutationOptions<TData, Error, TagWrite>;
+  /** False where MLflow would refuse the save (a deleted experiment): no editor is offered. */
+  editable?: boolean;
+}
+
+/** A run's or an experiment's description as sanitized markdown, editable in place. */
+export function DescriptionSection<TData>({
+  description,
+  draftKey,
+  setTag,
+  editable = true,
+}: DescriptionSectionProps<TData>) {
   const headingId = useId();
   const textareaId = useId();
-  const canEdit = useCanEdit();
-  const { draft, setDraft, clear } = useStoredDraft(`parallax.run-description-draft.${runId}`);
+  const canEdit = useCanEdit() && editable;
+  const { draft, setDraft, clear } = useStoredDraft(draftKey);
   // A draft left from an earlier visit (a failed save, a closed tab) reopens the editor with it.
   const [editingState, setEditing] = useState(draft !== null);
   // Read-only: never an editor, even for a draft kept from an earlier session (it stays stored).
   const editing = editingState && canEdit;
   const restored = useState(draft !== null)[0];
-  const save = useMutation(runMutations.setTag());
+  const save = useMutation(setTag);
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     save.mutate(
-      { runId, key: TAGS.note, value: draft ?? description },
+      { key: TAGS.note, value: draft ?? description },
       {
         onSuccess: () => {
           clear();
@@ -39,8 +55,8 @@ export function DescriptionSection({ runId, description }: { runId: string; desc
   };
 
   return (
-    <section className="run-section" aria-labelledby={headingId}>
-      <div className="run-section-header">
+    <section className="detail-section" aria-labelledby={headingId}>
+      <div className="detail-section-header">
         <h2 id={headingId}>Description</h2>
         {!editing && canEdit && (
           <button
@@ -57,16 +73,16 @@ export function DescriptionSection({ runId, description }: { runId: string; desc
         )}
       </div>
       {editing ? (
-        <form className="run-description-form" onSubmit={onSubmit}>
+        <form className="description-form" onSubmit={onSubmit}>
           <label htmlFor={textareaId} className="field-label">
             Description
           </label>
           {restored && draft !== null && draft !== description && (
-            <p className="run-form-hint">An unsaved draft from earlier was restored.</p>
+            <p className="form-hint">An unsaved draft from earlier was restored.</p>
           )}
           <textarea
             id={textareaId}
-            className="input run-description-input"
+            className="input description-input"
             rows={8}
             value={draft ?? description}
             onChange={(e) => setDraft(e.target.value)}
@@ -74,7 +90,7 @@ export function DescriptionSection({ runId, description }: { runId: string; desc
           {save.isError && (
             <ErrorNotice error={save.error} title="Could not save the description" />
           )}
-          <div className="run-form-actions">
+          <div className="form-actions">
             <button type="submit" className="btn btn-primary" disabled={save.isPending}>
               {save.isPending ? 'Saving…' : 'Save'}
             </button>
@@ -95,7 +111,7 @@ export function DescriptionSection({ runId, description }: { runId: string; desc
           <Markdown text={description} />
         </Suspense>
       ) : (
-        <p className="run-section-empty">No description.</p>
+        <p className="detail-section-empty">No description.</p>
       )}
     </section>
   );
