@@ -7,6 +7,7 @@ import {
 import {
   createExperiment,
   deleteExperiment,
+  deleteExperimentTag,
   getExperiment,
   renameExperiment,
   restoreExperiment,
@@ -14,6 +15,7 @@ import {
   setExperimentTag,
   type SearchExperimentsParams,
 } from '../experiments';
+import type { TagWrite } from '../types';
 
 export type ExperimentListParams = Omit<SearchExperimentsParams, 'pageToken' | 'maxResults'>;
 
@@ -75,18 +77,18 @@ export const experimentMutations = {
       mutationFn: (experimentId: string) => restoreExperiment(experimentId),
       onSuccess: refreshExperiments,
     }),
-  setTag: () =>
+  // Bound to one experiment, in the shape the shared tag and description editors take. The
+  // description is the `mlflow.note.content` tag, so it is saved through setTag too.
+  setTag: (experimentId: string) =>
     mutationOptions({
-      mutationKey: [...all, 'set-tag'],
-      mutationFn: ({
-        experimentId,
-        key,
-        value,
-      }: {
-        experimentId: string;
-        key: string;
-        value: string;
-      }) => setExperimentTag(experimentId, key, value),
+      mutationKey: [...all, 'set-tag', experimentId],
+      mutationFn: ({ key, value }: TagWrite) => setExperimentTag(experimentId, key, value),
+      onSuccess: refreshExperiments,
+    }),
+  deleteTag: (experimentId: string) =>
+    mutationOptions({
+      mutationKey: [...all, 'delete-tag', experimentId],
+      mutationFn: (key: string) => deleteExperimentTag(experimentId, key),
       onSuccess: refreshExperiments,
     }),
 };

@@ -1,17 +1,23 @@
+import { useMemo } from 'react';
 import { toInt } from '@/api/client';
+import { experimentMutations } from '@/api/queries/experiments';
 import { TAGS, type Experiment } from '@/api/types';
+import { DescriptionSection } from '@/components/DescriptionSection';
 import { RelativeTime } from '@/components/RelativeTime';
+import { TagsSection } from '@/components/TagsSection';
 import { useCanEdit } from '@/components/useCanEdit';
 import { ExperimentName } from './ExperimentName';
-import { ExperimentTags } from './ExperimentTags';
 import { RestoreExperimentButton } from './RestoreExperimentButton';
 
-/** Name, identity, tags and description of one experiment. */
+/** Name, identity, description and tags of one experiment. */
 export function ExperimentHeader({ experiment }: { experiment: Experiment }) {
+  const id = experiment.experiment_id;
   const deleted = experiment.lifecycle_stage === 'deleted';
   const canEdit = useCanEdit();
-  const tags = experiment.tags ?? [];
-  const description = tags.find((t) => t.key === TAGS.note)?.value;
+  const tags = useMemo(
+    () => new Map((experiment.tags ?? []).map((t) => [t.key, t.value])),
+    [experiment.tags],
+  );
   return (
     <header className="page-header experiment-header">
       <div className="page-header-title">
@@ -19,12 +25,12 @@ export function ExperimentHeader({ experiment }: { experiment: Experiment }) {
           <ExperimentName name={experiment.name} />
         </h1>
         {deleted && <span className="badge badge-deleted">Deleted</span>}
-        {deleted && canEdit && <RestoreExperimentButton experimentId={experiment.experiment_id} />}
+        {deleted && canEdit && <RestoreExperimentButton experimentId={id} />}
       </div>
       <dl className="meta-list">
         <div>
           <dt>ID</dt>
-          <dd className="cell-mono">{experiment.experiment_id}</dd>
+          <dd className="cell-mono">{id}</dd>
         </div>
         {experiment.artifact_location && (
           <div>
@@ -45,13 +51,22 @@ export function ExperimentHeader({ experiment }: { experiment: Experiment }) {
           </dd>
         </div>
       </dl>
-      <ExperimentTags tags={tags} />
-      {description && (
-        <section aria-label="Description" className="description">
-          {/* Plain text for now; rendered (sanitized) markdown comes later. */}
-          <pre>{description}</pre>
-        </section>
-      )}
+      {/* MLflow refuses tag writes to a deleted experiment: it is restored first, then edited. */}
+      <div className="experiment-about">
+        <DescriptionSection
+          description={tags.get(TAGS.note) ?? ''}
+          draftKey={`parallax.experiment-description-draft.${id}`}
+          setTag={experimentMutations.setTag(id)}
+          editable={!deleted}
+        />
+        <TagsSection
+          tags={tags}
+          owner="experiment"
+          setTag={experimentMutations.setTag(id)}
+          deleteTag={experimentMutations.deleteTag(id)}
+          editable={!deleted}
+        />
+      </div>
     </header>
   );
 }
