@@ -43,9 +43,11 @@ for (const mode of ['normal', 'read-only'] as const) {
     ).toBeVisible();
     await expectActions(page, ['New experiment', /^Rename /, /^Delete /], !readOnly);
 
-    // An experiment's runs table with a row selected: compare stays, delete goes.
+    // An experiment: its description and tags, then its runs table with a row selected:
+    // compare stays, delete goes.
     await page.goto(`${base}/experiments/${churn.id}`);
     await configKnown(page, readOnly);
+    await expectActions(page, ['Edit description', 'Add tag'], !readOnly);
     const grid = page.getByRole('grid', { name: 'Runs' });
     await grid.getByRole('checkbox', { name: 'Select run-02' }).click();
     await expect(page.getByText('1 run selected')).toBeVisible();

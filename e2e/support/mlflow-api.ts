@@ -116,3 +116,14 @@ export async function searchRunsOrdered(
   if (!res.ok) throw new Error(`runs/search → ${res.status}: ${await res.text()}`);
   return ((await res.json()) as { runs?: Run[] }).runs ?? [];
 }
+
+/** Experiment writes for the experiment-edit tests (appended; same direct MLflow calls). */
+export const mlflowExperiment = {
+  setTag: (experimentId: string, key: string, value: string) =>
+    call('POST', 'experiments/set-experiment-tag', { experiment_id: experimentId, key, value }),
+  restore: (experimentId: string) =>
+    call('POST', 'experiments/restore', { experiment_id: experimentId }),
+  /** The experiment's tag `key` as MLflow now reports it (undefined when it has none). */
+  tag: async (experimentId: string, key: string) =>
+    (await mlflow.getExperiment(experimentId)).tags?.find((t) => t.key === key)?.value,
+};
