@@ -14,6 +14,10 @@ export interface MlflowReadDeps {
   historySlots?: Slots;
 }
 
+// Histories in the order they were started: every page of one carries its number as its rank in
+// the slots, so histories begun earlier finish first (see slots.ts).
+let historiesStarted = 0;
+
 /** MLflow answered with an error: passed on to the browser with its status and error_code. */
 export class MlflowHttpError extends Error {
   constructor(
@@ -74,11 +78,12 @@ export async function fetchMetricHistory(
   const base =
     `/api/2.0/mlflow/metrics/get-history?run_id=${encodeURIComponent(runId)}` +
     `&metric_key=${encodeURIComponent(key)}&max_results=${HISTORY_PAGE}`;
-  const read = (target: string) => getJson(deps, target, forwardedToken);
+  const rank = historiesStarted++;
+  const read = (target: string) => getJson(deps, target, forwardedToken, { heavy: true });
   const page = (token: string | undefined) => {
     const target = token ? `${base}&page_token=${encodeURIComponent(token)}` : base;
     const slots = deps.historySlots;
-    return (slots ? slots.run(() => read(target)) : read(target)).then(toPage);
+    return (slots ? slots.run(() => read(target), rank) : read(target)).then(toPage);
   };
 
   const first = await page(undefined);
@@ -255,6 +260,8 @@ async function getJson(
   deps: MlflowReadDeps,
   target: string,
   forwardedToken: string | undefined,
+  /** A history page: see UpstreamRequest.heavy. */
+  { heavy = false } = {},
 ): Promise<unknown> {
   const res = await sendWithRetries(
     async () => {
@@ -264,7 +271,7 @@ async function getJson(
         'user-agent': 'parallax',
       };
       if (authorization) headers.authorization = authorization;
-      return deps.upstream.request({ method: 'GET', target, headers });
+      return deps.upstream.request({ method: 'GET', target, headers, heavy });
     },
     { method: 'GET', policy: deps.retry, canResend: true },
   );

@@ -49,3 +49,23 @@ describe('Slots', () => {
     expect(slots.running).toBe(0);
   });
 });
+
+describe('Slots ranks', () => {
+  it('lets a waiter of a lower rank go first, arrival order within a rank', async () => {
+    const slots = new Slots(1);
+    const first = gate('first');
+    const started: string[] = [];
+    const run = (name: string, rank: number) =>
+      slots.run(async () => {
+        started.push(name);
+        return name;
+      }, rank);
+    const running = slots.run(first.task, 5);
+    const waiting = [run('b3', 3), run('c7', 7), run('d3', 3), run('e1', 1), run('f7', 7)];
+    await tick();
+    expect(slots.queued).toBe(5);
+    first.open();
+    await Promise.all([running, ...waiting]);
+    expect(started).toEqual(['e1', 'b3', 'd3', 'c7', 'f7']);
+  });
+});

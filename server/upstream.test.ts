@@ -130,6 +130,46 @@ describe('liveness probe', () => {
     expect(stub.requests.filter((r) => r.url === '/health')).toHaveLength(1);
   });
 
+  it('never probes for a heavy call, which waits for its answer up to the upstream timeout', async () => {
+    stub = await startStub((req, res) => {
+      // /health is never answered: a probe would fail the call
+      if (req.url === '/page') setTimeout(() => res.writeHead(200).end('page'), 600);
+    });
+    client = createUpstreamClient(new URL(stub.url), probing);
+    const res = await client.request({ method: 'GET', target: '/page', headers: {}, heavy: true });
+    res.resume();
+    expect(res.statusCode).toBe(200);
+    expect(stub.requests.map((r) => r.url)).toEqual(['/page']);
+  });
+
+  it('takes a silent probe for no verdict while a heavy call waits for its headers', async () => {
+    stub = await startStub((req, res) => {
+      // MLflow busy building a heavy answer: /health and the light call wait behind it
+      if (req.url === '/page') setTimeout(() => res.writeHead(200).end(), 700);
+      if (req.url === '/light') setTimeout(() => res.writeHead(200).end('light'), 500);
+    });
+    const shared = createUpstreamClient(new URL(stub.url), probing);
+    client = shared;
+    const page = shared.request({ method: 'GET', target: '/page', headers: {}, heavy: true });
+    const light = await shared.request({ method: 'GET', target: '/light', headers: {} });
+    light.resume();
+    (await page).resume();
+    expect(light.statusCode).toBe(200);
+    expect(stub.requests.map((r) => r.url)).toEqual(['/page', '/light', '/health']);
+  });
+
+  it('fails a silent call again once the heavy call has been answered', async () => {
+    stub = await startStub((req, res) => {
+      if (req.url === '/page') res.writeHead(200).end();
+      // anything else: accepted, never answered (MLflow hung after the page)
+    });
+    const shared = createUpstreamClient(new URL(stub.url), probing);
+    client = shared;
+    (await shared.request({ method: 'GET', target: '/page', headers: {}, heavy: true })).resume();
+    const err = await failure(shared.request({ method: 'GET', target: '/x', headers: {} }));
+    expect(err.reason).toBe('it accepted the connection but answered nothing within 200 ms');
+  });
+
   it('prefixes the probe with the base path of the tracking URI', async () => {
     stub = await startStub((req, res) => {
       if (req.url === '/mlflow/health') res.writeHead(200).end('OK');

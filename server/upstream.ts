@@ -26,6 +26,13 @@ export interface UpstreamRequest {
   headers: OutgoingHttpHeaders;
   body?: Buffer | Readable;
   signal?: AbortSignal;
+  /**
+   * A call MLflow needs seconds to answer even when healthy: it writes no header until the whole
+   * answer is built (a 25,000-point history page is ~1 s of Python alone, several seconds with a
+   * few in flight). Such a call never asks `/health` and waits the full upstream timeout; see
+   * the liveness comment below for what it does to other calls' probes.
+   */
+  heavy?: boolean;
 }
 
 export interface UpstreamClient {
@@ -53,6 +60,13 @@ export interface UpstreamTimeouts {
  * and the call keeps waiting; silence fails the call as "unavailable" within the connect timeout,
  * which is as long as Parallax ever waits to hear from MLflow at all. Concurrent calls share one
  * probe, and calls answered quickly never probe.
+ *
+ * Heavy calls (see UpstreamRequest.heavy) change that: MLflow's workers build answers in Python
+ * under one GIL, and while a few history pages are being encoded even `/health` may wait
+ * seconds for its turn. A busy MLflow must not look dead, so heavy calls never probe, and while
+ * one still waits for its headers a silent probe is no verdict (the caller keeps waiting, bounded
+ * by the upstream timeout). The price: MLflow hung while a heavy call is in flight is found out
+ * by the upstream timeout, not by the probe.
  */
 const LIVENESS_PATH = '/health';
 
@@ -74,6 +88,8 @@ export function createUpstreamClient(
   const probeTimeoutMs = timeouts.connectTimeoutMs - probeAfterMs;
   // When MLflow last sent response headers, to any call: proof of life the probe can use.
   let lastAnswerAt = 0;
+  // Heavy calls sent and still waiting for their headers: they explain a silent MLflow.
+  let heavyWaiting = 0;
   let probe: Promise<boolean> | undefined;
 
   /** Resolves true once MLflow answers anything, false after `probeTimeoutMs` of silence. */
@@ -88,7 +104,7 @@ export function createUpstreamClient(
         resolve(alive);
       };
       const timer = setTimeout(() => {
-        settle(lastAnswerAt >= startedAt);
+        settle(lastAnswerAt >= startedAt || heavyWaiting > 0);
         outgoing.destroy();
       }, probeTimeoutMs);
       const outgoing = send({
@@ -125,10 +141,13 @@ export function createUpstreamClient(
         let headerTimer: NodeJS.Timeout | undefined;
         let livenessTimer: NodeJS.Timeout | undefined;
         let answered = false;
+        let heavyCounted = false;
         const clearTimers = () => {
           clearTimeout(connectTimer);
           clearTimeout(headerTimer);
           clearTimeout(livenessTimer);
+          if (heavyCounted) heavyWaiting--;
+          heavyCounted = false;
         };
         const outgoing = send({
           protocol: base.protocol,
@@ -157,6 +176,11 @@ export function createUpstreamClient(
             const reason = `no response within ${timeouts.upstreamTimeoutMs} ms`;
             outgoing.destroy(new UpstreamUnavailableError(reason, false, true));
           }, timeouts.upstreamTimeoutMs);
+          if (req.heavy) {
+            heavyWaiting++;
+            heavyCounted = true;
+            return;
+          }
           // Only worth asking when the probe would answer before the header timeout does.
           if (timeouts.connectTimeoutMs >= timeouts.upstreamTimeoutMs) return;
           livenessTimer = setTimeout(() => {
