@@ -11,6 +11,7 @@ import {
   type LoadError,
   type LoadResponse,
 } from '../lib/load.ts';
+import { dropAnswerBodies } from '../lib/autocannon-bytes-only.ts';
 
 /** A kind of request in a run: a fixed one, or `next()` for one that changes at every request. */
 export interface LoadRequest {
@@ -130,6 +131,7 @@ function headerValue(headers: unknown, name: string): string | undefined {
 }
 
 export function runLoad(o: LoadOptions): Promise<LoadRun> {
+  dropAnswerBodies();
   const responses: LoadResponse[] = [];
   const errors: LoadError[] = [];
   // autocannon calls a request's onResponse and then, synchronously and for the same answer, emits
