@@ -1,4 +1,4 @@
-"""W1 (BENCH.md §6.1): experiment `bench-10k`, 10,000 runs × 15 params, 10 metrics (one value each),
+"""W1: experiment `bench-10k`, 10,000 runs × 15 params, 10 metrics (one value each),
 5 tags, with 100 parent/child pairs (the child carries `mlflow.parentRunId`).
 
 The client is CPU-bound in Python (about 3 store transactions per run), so the independent runs are

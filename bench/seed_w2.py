@@ -1,4 +1,4 @@
-"""W2 (BENCH.md §6.1): experiment `bench-long`, 1 run × 1,000,000 steps of `train/loss` (trend + noise)
+"""W2: experiment `bench-long`, 1 run × 1,000,000 steps of `train/loss` (trend + noise)
 with 50 recorded +10σ spikes and 10 dips. The spike steps and values go to meta.json."""
 
 import math

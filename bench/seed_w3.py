@@ -1,4 +1,4 @@
-"""W3 (BENCH.md §6.1): experiment `bench-overlay`, 20 runs × 100,000 steps of `train/loss`,
+"""W3: experiment `bench-overlay`, 20 runs × 100,000 steps of `train/loss`,
 5 recorded +10σ spikes per run (steps and values in meta.json)."""
 
 import math
