@@ -3,6 +3,7 @@
 // Ctrl-C at any point stops every process it started and leaves a state the next start completes
 // from: each step's marker is written only after the step has finished (see ensure.mjs, seed.mjs
 // and build.mjs), and an unfinished demo is started over.
+import { readyBanner } from './lib/banner.mjs';
 import { ensureBuild } from './lib/build.mjs';
 import { ensureNodeModules, ensureVenv } from './lib/ensure.mjs';
 import { elapsed, log } from './lib/log.mjs';
@@ -46,6 +47,11 @@ async function main() {
   await ensureNodeModules();
   checkpoint();
   const external = process.env.MLFLOW_TRACKING_URI || process.env.DATABRICKS_HOST;
+  const backend = !external
+    ? 'embedded'
+    : process.env.MLFLOW_TRACKING_URI
+      ? 'MLFLOW_TRACKING_URI'
+      : 'DATABRICKS_HOST';
   const env = {
     PARALLAX_HOST:
       process.env.PARALLAX_HOST ?? (process.env.DATABRICKS_APP_PORT ? '0.0.0.0' : '127.0.0.1'),
@@ -66,11 +72,13 @@ async function main() {
     checkpoint();
     mlflowUrl = mlflow.url;
     env.MLFLOW_TRACKING_URI = mlflow.url;
-    log.ok(`mlflow server ready at ${mlflow.url} (its own UI is there too)`);
+    // No address here: this line comes a minute or more before Parallax can be opened, and the first
+    // address a newcomer sees is the one they open. MLflow's is printed at the end, labelled.
+    log.ok("mlflow server ready (Parallax's address follows once Parallax is ready)");
     await seedDemoOnce(demoDataDir, mlflow.url);
     checkpoint();
   } else {
-    log.step(`Using the MLflow backend at ${external}`);
+    log.step(`Using the MLflow backend from ${backend} (its address is printed at the end)`);
   }
   await ensureBuild();
   checkpoint();
@@ -95,7 +103,7 @@ async function main() {
     }
   });
   log.ok(`Ready in ${elapsed(t0)}`);
-  console.log(`\n  Parallax   ${url}\n  MLflow     ${mlflowUrl}\n\n  Press Ctrl-C to stop.\n`);
+  console.log(readyBanner({ parallaxUrl: url, mlflowUrl, backend }));
 }
 
 main().catch((e) => {

@@ -156,7 +156,10 @@ const marker = (name: string) => existsSync(path.join(dataDir, name));
 
 /** Waits for the printed URL, reads the demo through Parallax, then stops it with Ctrl-C. */
 async function expectFullStart(start: Start): Promise<void> {
-  const [, url] = await start.waitFor(/^\s+Parallax\s+(http:\/\/\S+)/, 240_000);
+  const [, url] = await start.waitFor(/^\s+Open Parallax:\s+(http:\/\/\S+)/, 240_000);
+  // The first address printed is the one a newcomer opens: it must be Parallax's, not MLflow's.
+  expect(start.lines.join('\n').match(/https?:\/\/[^\s)]+/)?.[0]).toBe(url);
+  await start.waitFor(/^\s+MLflow API \(for clients.*not to open\): http:\/\//, 5_000);
   const config = await fetch(`${url}/parallax/api/config`);
   expect(config.status).toBe(200);
   expect(await config.json()).toMatchObject({ backend: 'oss' });
