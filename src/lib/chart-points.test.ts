@@ -7,6 +7,7 @@ import {
   MAX_POINTS_PER_CHART,
   paddedDomain,
   pointsPerRun,
+  sparklinePoints,
 } from './chart-points';
 
 describe('chart points', () => {
@@ -38,6 +39,14 @@ describe('chart points', () => {
       expect(pointsPerRun(4000, runs) * runs).toBeLessThanOrEqual(MAX_POINTS_PER_CHART);
     }
     expect(pointsPerRun(0, 1)).toBeGreaterThan(0);
+  });
+  it('asks four points per pixel for a sparkline (an M4 column each), at least four columns', () => {
+    expect(sparklinePoints(94)).toBe(376);
+    expect(sparklinePoints(93.2)).toBe(376);
+    expect(sparklinePoints(3)).toBe(16);
+    for (const bad of [0, -5, Number.NaN, Number.POSITIVE_INFINITY]) {
+      expect(sparklinePoints(bad)).toBe(16);
+    }
   });
 });
 

@@ -110,3 +110,18 @@ export function pointsPerRun(width: number, runCount: number): number {
   const budget = runCount > 1 ? MAX_POINTS_PER_OVERLAY : MAX_POINTS_PER_CHART;
   return Math.max(64, Math.min(4 * columns, Math.floor(budget / Math.max(1, runCount))));
 }
+
+/** The fewest points a sparkline asks for: four M4 columns (the server's floor is 10). */
+const MIN_SPARKLINE_POINTS = 16;
+
+/**
+ * Points a sparkline `width` pixels wide asks for: M4's four per column (first, last, min, max),
+ * one column per pixel, so its line is pixel-identical to drawing every point and each column's
+ * spike or dip is a vertex. Not rounded up to 64 columns nor floored at 200 pixels as a chart's
+ * ask is: a sparkline's width is fixed, and a run page shows dozens of them.
+ */
+export function sparklinePoints(width: number): number {
+  // A width that is no finite positive number (not laid out, a bad style) gets the floor.
+  if (!(width > 0 && Number.isFinite(width))) return MIN_SPARKLINE_POINTS;
+  return Math.max(MIN_SPARKLINE_POINTS, 4 * Math.ceil(width));
+}
