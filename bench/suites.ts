@@ -6,9 +6,9 @@ import path from 'node:path';
 import { runTableOnce, type TableSample, type Ui } from './probes/runs-table.ts';
 import { environment } from './lib/env.ts';
 import { resultsDir } from './lib/paths.ts';
-import { startServers } from './lib/servers.ts';
+import { startServers, type Servers } from './lib/servers.ts';
 import { medians, ratio } from './lib/stats.ts';
-import { ensureWorkload } from './lib/workloads.ts';
+import { ensureWorkload, type Workload } from './lib/workloads.ts';
 
 export interface Options {
   runs: number;
@@ -49,6 +49,19 @@ export async function alternate<S>(
   return out;
 }
 
+/** W1's runs table in each UI: the experiment's page. */
+export function runsTableUrls(srv: Servers, w: Workload): Record<Ui, string> {
+  return {
+    parallax: `${srv.parallaxUrl}/experiments/${w.meta.experiment_id}`,
+    mlflow: `${srv.mlflowUrl}/#/experiments/${w.meta.experiment_id}/runs`,
+  };
+}
+
+/** How many runs the workload seeded. */
+export function runCount(w: Workload): number {
+  return typeof w.meta.runs === 'number' ? w.meta.runs : w.meta.runs.length;
+}
+
 const tableKeys = [
   'T_table_first',
   'T_table_all',
@@ -78,13 +91,10 @@ export async function runsTableSuite(browser: Browser, o: Options): Promise<stri
     scale: o.scale,
   });
   const w = await ensureWorkload('w1', o.scale);
-  const expected = typeof w.meta.runs === 'number' ? w.meta.runs : w.meta.runs.length;
+  const expected = runCount(w);
   const srv = await startServers(w, 6150);
   try {
-    const urls: Record<Ui, string> = {
-      parallax: `${srv.parallaxUrl}/experiments/${w.meta.experiment_id}`,
-      mlflow: `${srv.mlflowUrl}/#/experiments/${w.meta.experiment_id}/runs`,
-    };
+    const urls = runsTableUrls(srv, w);
     console.log(`▸ runs-table (W1, ${expected} runs): ${urls.parallax} vs ${urls.mlflow}`);
     const samples = await alternate(
       o.runs,

@@ -68,12 +68,19 @@ export async function startParallaxServer(
   return { url: parallax.url, pid: child.pid, stop };
 }
 
-/** Ports 6150–6169 belong to the bench: mlflow on `basePort`, Parallax on `basePort + 1`. */
-export async function startServers(w: Workload, basePort: number): Promise<Servers> {
+/**
+ * Ports 6150–6169 belong to the bench: mlflow on `basePort`, Parallax on `basePort + 1`;
+ * `parallaxEnv` adds or overrides Parallax's settings (startParallaxServer).
+ */
+export async function startServers(
+  w: Workload,
+  basePort: number,
+  parallaxEnv: Record<string, string> = {},
+): Promise<Servers> {
   const mlflow = await startWorkloadMlflow(w, basePort);
   let parallax: ParallaxServer;
   try {
-    parallax = await startParallaxServer(mlflow.url, basePort + 1);
+    parallax = await startParallaxServer(mlflow.url, basePort + 1, parallaxEnv);
   } catch (e) {
     await mlflow.stop();
     throw e;

@@ -1,6 +1,6 @@
 // W1 runs table: T_table_first, T_table_all, scroll smoothness and bytes, for Parallax and MLflow's UI.
 import type { Browser, Page } from '@playwright/test';
-import { longTasks, openSession, whenTrue } from '../lib/browser.ts';
+import { longTasks, openSession, watchRunsSearch, whenTrue } from '../lib/browser.ts';
 import { median, quantile, round, snapToVsync } from '../lib/stats.ts';
 
 // Page-side functions (page.evaluate / waitForFunction) run in the browser. The node project has no
@@ -52,12 +52,16 @@ export interface TableTarget {
 const FIRST_TIMEOUT = 60_000;
 const ALL_TIMEOUT = Number(process.env.BENCH_TABLE_ALL_TIMEOUT_MS ?? 300_000);
 
-// Readiness predicates, checked against Parallax's contract and MLflow 3.17's DOM.
-const parallaxRows = () =>
-  document.querySelectorAll('[data-testid="runs-table"] tr[data-run-id]').length >= 10 &&
-  performance.now();
-const mlflowRows = () =>
-  document.querySelectorAll('.ag-center-cols-container .ag-row').length >= 10 && performance.now();
+// Readiness predicates, checked against Parallax's contract and MLflow 3.17's DOM: the first table
+// paint is ≥ 10 rows (they run in the page: performance.now() when true).
+export const firstRows: Record<Ui, () => number | false> = {
+  parallax: () =>
+    document.querySelectorAll('[data-testid="runs-table"] tr[data-run-id]').length >= 10 &&
+    performance.now(),
+  mlflow: () =>
+    document.querySelectorAll('.ag-center-cols-container .ag-row').length >= 10 &&
+    performance.now(),
+};
 
 const scrollSelector: Record<Ui, string> = {
   parallax: '[data-testid="runs-table"] .runs-scroll',
@@ -234,24 +238,12 @@ export async function runTableOnce(browser: Browser, t: TableTarget): Promise<Ta
   };
   const session = await openSession(browser);
   const { page } = session;
-  // Distinct run ids in MLflow's search responses (observed, never altered): how many are loaded.
-  const seen = new Set<string>();
-  const more = { token: true };
-  page.on('response', (r) => {
-    if (r.url().includes('/runs/search') && r.request().method() === 'POST')
-      r.json()
-        .then((j: { runs?: { info: { run_id: string } }[]; next_page_token?: string }) => {
-          for (const run of j.runs ?? []) seen.add(run.info.run_id);
-          more.token = Boolean(j.next_page_token);
-        })
-        .catch(() => undefined);
-  });
+  // Distinct run ids in MLflow's search responses: how many are loaded.
+  const { seen, more } = watchRunsSearch(page);
   try {
     await page.goto(t.url, { waitUntil: 'commit' });
     try {
-      s.T_table_first = round(
-        await whenTrue(page, t.ui === 'parallax' ? parallaxRows : mlflowRows, null, FIRST_TIMEOUT),
-      );
+      s.T_table_first = round(await whenTrue(page, firstRows[t.ui], null, FIRST_TIMEOUT));
       s.bytes_first = session.bytes().total;
     } catch (e) {
       s.errors.push(`${t.ui}: first rows not visible: ${(e as Error).message.split('\n')[0]}`);
