@@ -1,8 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef } from 'react';
 import type { ReactNode } from 'react';
 import { metricQueries } from '@/api/queries/metrics';
-import type { XAxisMode, YScale } from '@/lib/chart-axes';
 import { stepWindowOf, unionWindow } from '@/lib/chart-axes';
 import { runColors } from '@/lib/run-colors';
 import { ChartBadge } from './ChartBadge';
@@ -16,7 +15,7 @@ import type { ChartRun } from './chart-types';
 import { useChartExport } from './useChartExport';
 import { useChartKeys } from './useChartKeys';
 import { useChartSeries } from './useChartSeries';
-import { useChartZoom } from './useChartZoom';
+import { useChartView } from './useChartView';
 import { useDrawnRuns } from './useDrawnRuns';
 import { useElementWidth } from './useElementWidth';
 import { usePublishedSeries } from './published-series';
@@ -36,11 +35,10 @@ export function MetricChart({ runs, metricKey, height = 260, title }: MetricChar
   const rootRef = useRef<HTMLDivElement>(null);
   const plotRef = useRef<HTMLDivElement>(null);
   const width = useElementWidth(plotRef);
-  const [xMode, setXMode] = useState<XAxisMode>('step');
-  const [yScale, setYScale] = useState<YScale>('linear');
-  const [smoothing, setSmoothing] = useState(0);
-  const [hidden, setHidden] = useState<ReadonlySet<string>>(() => new Set());
-  const [window, setWindow] = useChartZoom(metricKey);
+  // Axis, scale, smoothing, hidden runs and zoom live in the URL: a reload or a shared link
+  // draws the same chart.
+  const { view, hidden, zoom: window, set, setZoom: setWindow } = useChartView(metricKey);
+  const { xMode, yScale, smoothing } = view;
   const data = useChartSeries(runs, metricKey, width, window);
   const smoothed = useSmoothedValues(
     data.states.map((s) => s.series),
@@ -73,11 +71,10 @@ export function MetricChart({ runs, metricKey, height = 260, title }: MetricChar
     void queryClient.invalidateQueries({ queryKey: metricQueries.sampledAll() });
   };
   const toggle = (runId: string) =>
-    setHidden((prev) => {
-      const next = new Set(prev);
-      if (!next.delete(runId)) next.add(runId);
-      return next;
-    });
+    set(
+      'hidden',
+      hidden.has(runId) ? view.hidden.filter((id) => id !== runId) : [...view.hidden, runId],
+    );
   const fullError = data.states.find((s) => s.fullError)?.fullError;
 
   return (
@@ -103,11 +100,11 @@ export function MetricChart({ runs, metricKey, height = 260, title }: MetricChar
       </div>
       <ChartControls
         xMode={xMode}
-        onXMode={setXMode}
+        onXMode={(mode) => set('xMode', mode)}
         yScale={yScale}
-        onYScale={setYScale}
+        onYScale={(scale) => set('yScale', scale)}
         smoothing={smoothing}
-        onSmoothing={setSmoothing}
+        onSmoothing={(weight) => set('smoothing', weight)}
         zoomed={window !== undefined}
         onResetZoom={() => setWindow(undefined)}
         onRefresh={refresh}
