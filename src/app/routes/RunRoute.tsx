@@ -14,6 +14,7 @@ export function RunRoute() {
   const slots = useMemo<RunPageSlots>(
     () => ({
       charts: <RunCharts runId={runId} />,
+      systemCharts: <RunCharts runId={runId} metrics="system" />,
       metricSparkline: (metricKey: string) => (
         <MetricSparkline runId={runId} metricKey={metricKey} />
       ),

@@ -1,8 +1,10 @@
 import { useId, useMemo } from 'react';
 import type { ReactNode } from 'react';
 import type { RunMetric } from '@/api/runs';
+import { Disclosure } from '@/components/Disclosure';
 import { formatMetric, formatTimestamp } from '@/lib/format';
 import { compareKeys } from '@/lib/run-fields';
+import { splitSystemMetrics } from '@/lib/system-metrics';
 import { VirtualTable } from './VirtualTable';
 import type { VirtualColumn } from './VirtualTable';
 
@@ -19,13 +21,21 @@ const baseColumns: VirtualColumn<RunMetric>[] = [
   { header: 'Timestamp', render: (m) => formatTimestamp(m.timestamp) },
 ];
 
+const countLabel = (n: number) => `${n.toLocaleString('en')} ${n === 1 ? 'metric' : 'metrics'}`;
+
 /** Each metric's latest value as MLflow reports it (latest timestamp, not necessarily last step). */
 interface MetricsSectionProps {
   metrics: ReadonlyMap<string, RunMetric>;
   sparkline?: ((metricKey: string) => ReactNode) | undefined;
+  /** Charts of the system metrics, shown inside their section once it is opened. */
+  systemCharts?: ReactNode;
 }
 
-export function MetricsSection({ metrics, sparkline }: MetricsSectionProps) {
+/**
+ * The run's own metrics, then MLflow's system metrics (CPU, GPU, memory…) in a section of their
+ * own, closed until asked for: they can outnumber the run's own and say little about the model.
+ */
+export function MetricsSection({ metrics, sparkline, systemCharts }: MetricsSectionProps) {
   const headingId = useId();
   const columns = useMemo(
     () =>
@@ -37,24 +47,48 @@ export function MetricsSection({ metrics, sparkline }: MetricsSectionProps) {
         : baseColumns,
     [sparkline],
   );
-  const sorted = useMemo(
-    () => [...metrics.values()].sort((a, b) => compareKeys(a.key, b.key)),
+  const { own, system } = useMemo(
+    () =>
+      splitSystemMetrics(
+        [...metrics.values()].sort((a, b) => compareKeys(a.key, b.key)),
+        (m) => m.key,
+      ),
     [metrics],
   );
 
   return (
-    <section className="run-section" aria-labelledby={headingId}>
-      <div className="run-section-header">
-        <h2 id={headingId}>Metrics</h2>
-        <p className="run-section-count">
-          {sorted.length.toLocaleString('en')} {sorted.length === 1 ? 'metric' : 'metrics'}
-        </p>
-      </div>
-      {sorted.length === 0 ? (
-        <p className="run-section-empty">No metrics logged.</p>
-      ) : (
-        <VirtualTable label="Metrics" columns={columns} items={sorted} rowKey={(m) => m.key} />
+    <>
+      <section className="run-section" aria-labelledby={headingId}>
+        <div className="run-section-header">
+          <h2 id={headingId}>Metrics</h2>
+          <p className="run-section-count">{countLabel(own.length)}</p>
+        </div>
+        {own.length === 0 ? (
+          <p className="run-section-empty">
+            {system.length === 0 ? 'No metrics logged.' : 'No metrics logged besides system ones.'}
+          </p>
+        ) : (
+          <VirtualTable label="Metrics" columns={columns} items={own} rowKey={(m) => m.key} />
+        )}
+      </section>
+      {system.length > 0 && (
+        <Disclosure
+          title="System metrics"
+          summary={<p className="run-section-count">{countLabel(system.length)}</p>}
+          className="run-section"
+          headerClassName="run-section-header"
+        >
+          <div className="run-section">
+            <VirtualTable
+              label="System metrics"
+              columns={columns}
+              items={system}
+              rowKey={(m) => m.key}
+            />
+            {systemCharts}
+          </div>
+        </Disclosure>
       )}
-    </section>
+    </>
   );
 }

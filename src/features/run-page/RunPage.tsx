@@ -32,8 +32,10 @@ interface RunPageProps {
 export interface RunPageSlots {
   /** A small chart beside each latest metric value. */
   metricSparkline?: (metricKey: string) => ReactNode;
-  /** The run's metric charts, below the metrics table. */
+  /** The run's metric charts, below the metrics table (MLflow's system metrics left out). */
   charts?: ReactNode;
+  /** The charts of MLflow's system metrics, inside their own section once it is opened. */
+  systemCharts?: ReactNode;
   /** The run's artifact browser. */
   artifacts?: ReactNode;
 }
@@ -141,7 +143,11 @@ const RunSectionList = memo(function RunSectionList({
         setTag={runMutations.setTag(run.runId)}
       />
       <ParamsSection params={run.params} />
-      <MetricsSection metrics={run.metrics} sparkline={slots.metricSparkline} />
+      <MetricsSection
+        metrics={run.metrics}
+        sparkline={slots.metricSparkline}
+        systemCharts={slots.systemCharts}
+      />
       {slots.charts}
       <TagsSection
         tags={run.tags}
