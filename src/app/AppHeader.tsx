@@ -1,9 +1,10 @@
 import { Link, NavLink } from 'react-router';
 import { paths } from '@/lib/paths';
 import { BackendLabel, ReadOnlyLabel } from './BackendLabel';
+import { ShortcutsHelp } from './ShortcutsHelp';
 import { ThemeSelect } from './ThemeSelect';
 
-/** Product name, the two top-level sections, the backend in use, and the theme. */
+/** Product name, the two top-level sections, the backend in use, the theme and the shortcuts. */
 export function AppHeader() {
   return (
     <header className="app-header">
@@ -23,6 +24,7 @@ export function AppHeader() {
         <ReadOnlyLabel />
         <BackendLabel />
         <ThemeSelect />
+        <ShortcutsHelp />
       </div>
     </header>
   );

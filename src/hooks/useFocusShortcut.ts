@@ -1,6 +1,7 @@
 import { useEffect, type RefObject } from 'react';
 
-function isTyping(target: EventTarget | null): boolean {
+/** Whether a key pressed in `target` may be typing: any input, a text area, a select, editable content. */
+export function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   return (
     target.isContentEditable ||
