@@ -8,6 +8,7 @@ import {
   linesAtFirst,
   linesTarget,
   seriesTimeline,
+  timeToFullLines,
   timeToLines,
   worse,
   type TimedRequest,
@@ -47,6 +48,24 @@ describe('timeToLines', () => {
   it('counts the lines at the first line', () => {
     expect(linesAtFirst([[50, 0] as const, [80, 3] as const])).toBe(3);
     expect(linesAtFirst([])).toBeNull();
+  });
+});
+
+describe('timeToFullLines', () => {
+  it('waits for the target lines and full fidelity together', () => {
+    const tl = [
+      [100, 1, 0],
+      [150, 1, 1], // one run drawn, and that one at full fidelity: not every run yet
+      [400, 10, 0],
+      [700, 10, 1],
+    ] as const;
+    expect(timeToFullLines(tl, 10)).toBe(700);
+    expect(timeToFullLines(tl, 1)).toBe(150);
+  });
+
+  it('is null when full fidelity never came with every line', () => {
+    expect(timeToFullLines([[100, 10, 0] as const, [200, 3, 1] as const], 10)).toBeNull();
+    expect(timeToFullLines([[100, 10] as const], 10)).toBeNull();
   });
 });
 

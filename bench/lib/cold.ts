@@ -13,8 +13,11 @@ export function coldOrder(i: number): [Ui, Ui] {
   return i % 2 === 0 ? ['parallax', 'mlflow'] : ['mlflow', 'parallax'];
 }
 
-/** [page time in ms, number of drawn lines] each time the count changed, in time order. */
-export type LineTimeline = readonly (readonly [number, number])[];
+/**
+ * [page time in ms, number of drawn lines, 1 when the chart is at full fidelity] each time either
+ * changed, in time order (the third is absent or 0 for a UI with no such state).
+ */
+export type LineTimeline = readonly (readonly [number, number, ...number[]])[];
 
 /**
  * The first moment at least `target` lines were drawn, and how many there were then; null when the
@@ -26,6 +29,15 @@ export function timeToLines(
   target: number,
 ): { t: number; lines: number } | null {
   for (const [t, n] of timeline) if (n >= target) return { t, lines: n };
+  return null;
+}
+
+/**
+ * The first moment at least `target` lines were drawn with the chart at full fidelity: a chart
+ * that says "full" while it draws fewer runs than the target has not shown every run in full.
+ */
+export function timeToFullLines(timeline: LineTimeline, target: number): number | null {
+  for (const [t, n, full] of timeline) if (n >= target && full === 1) return t;
   return null;
 }
 

@@ -3,6 +3,7 @@
 import { pixelCovered, type Geometry } from '../lib/spikes.ts';
 import type { Browser, Page, Request, Response } from '@playwright/test';
 import { longTasks, openSession, whenTrue } from '../lib/browser.ts';
+import type { TimedRequest } from '../lib/cold.ts';
 import { round } from '../lib/stats.ts';
 import type { Spike } from '../lib/workloads.ts';
 import type { Ui } from './runs-table.ts';
@@ -26,6 +27,15 @@ export interface ChartTarget {
   url: string;
   key: string;
   runs: ChartRun[];
+  /** How long to wait for Parallax's full fidelity (a cold server reads every history first). */
+  fullTimeoutMs?: number;
+  /**
+   * Lines the load should reach before it may be called settled (cold: the runs MLflow's chart
+   * view draws). Parallax's first chart can report full fidelity while it draws only the runs
+   * that have arrived, and runs may land more than the 1 s settle window apart; without this the
+   * load could be cut short before every run is drawn. Only a wait, never the measured target.
+   */
+  expectLines?: number;
 }
 
 export interface Retention {
@@ -67,6 +77,23 @@ export interface ChartSample {
    */
   longtasks_series_load: number | null;
   longtask_series_load_max_ms: number | null;
+  /** Long tasks (> 50 ms) from the zoom's mouse-down until the zoomed chart settled. */
+  longtasks_zoom_over_50ms: number | null;
+  longtask_zoom_max_ms: number | null;
+  /**
+   * [page ms, lines drawn, 1 if that chart is at full fidelity else 0] each time either changed,
+   * from navigation until the load settled (afterwards the window is widened and zoomed, which
+   * says nothing about the load). See lineCounterScript.
+   */
+  line_timeline: [number, number, number][];
+  /** Lines drawn once the load settled (T_chart_settled). */
+  lines_settled: number | null;
+  /** Run ids whose series Parallax drew at the overview (its test hook); MLflow: from its answers. */
+  runs_charted: string[];
+  /** The page's requests with Playwright's timing (the suite keeps the series ones). */
+  requests: TimedRequest[];
+  /** performance.timeOrigin of the page (epoch ms): puts `requests` on the page's clock. */
+  time_origin: number | null;
   errors: string[];
 }
 
@@ -74,6 +101,103 @@ const FIRST_TIMEOUT = 45_000;
 const FULL_TIMEOUT = 60_000;
 const QUIET_MS = 1000;
 export const ZOOM_VIEWPORT = { width: 2200, height: 1000 };
+
+/**
+ * Counts the drawn lines on every animation frame from navigation on and records each change in
+ * window.__lines as [page ms, lines, full], so "every drawn run has a line" can be timed after the
+ * fact for any target. A line is a run with a non-empty path:
+ * - Parallax: a run group (g[data-run-id]) whose raw line has a path; `full` is 1 when that chart
+ *   says data-source="full" (every run it draws is at full fidelity), else 0;
+ * - MLflow: distinct runs among the Plotly traces with a path. MLflow draws two traces per run (the
+ *   same run uuid and name), so traces are grouped by the run uuid MLflow puts on each trace (its
+ *   name, then the trace, when missing); `full` is always 0 (MLflow has no such state).
+ * The chart with the most lines counts, so a page with several charts is not credited with their
+ * sum. A string, not a function: it runs before the page's own scripts, in both UIs the same way.
+ */
+const lineCounterScript = (ui: Ui) => `
+  (() => {
+    const ui = ${JSON.stringify(ui)};
+    const lines = [];
+    window.__lines = lines;
+    const drawn = (p) => p && (p.getAttribute('d') || '').length > 10;
+    const count = () => {
+      let most = 0;
+      let full = 0;
+      if (ui === 'parallax') {
+        for (const chart of document.querySelectorAll('[data-testid="metric-chart"]')) {
+          let n = 0;
+          for (const g of chart.querySelectorAll('g[data-run-id]'))
+            if (drawn(g.querySelector('path.metric-line-raw'))) n++;
+          if (n > most || (n === most && n > 0 && !full)) {
+            most = n;
+            full = chart.getAttribute('data-source') === 'full' ? 1 : 0;
+          }
+        }
+      } else {
+        for (const plot of document.querySelectorAll('.js-plotly-plot')) {
+          const runs = new Set();
+          for (const tr of plot.querySelectorAll('.scatterlayer .trace')) {
+            if (!Array.from(tr.querySelectorAll('path.js-line')).some(drawn)) continue;
+            const t = tr.__data__ && tr.__data__[0] && tr.__data__[0].trace;
+            const d = t && plot.data && plot.data[t.index];
+            runs.add((d && d.uuid) || (t && t.name) || (t && t.uid) || tr);
+          }
+          most = Math.max(most, runs.size);
+        }
+      }
+      return [most, full];
+    };
+    let last = 0;
+    let lastFull = 0;
+    const tick = () => {
+      if (document.body) {
+        const [n, full] = count();
+        if (n !== last || full !== lastFull) {
+          lines.push([performance.now(), n, full]);
+          last = n;
+          lastFull = full;
+        }
+      }
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  })();
+`;
+
+/** The requests of a page with Playwright's timing, as they finish or fail. */
+function watchRequests(page: Page): TimedRequest[] {
+  const out: TimedRequest[] = [];
+  const done = (failed: boolean) => (r: Request) => {
+    const timing = r.timing();
+    void (failed ? Promise.resolve(null) : r.response())
+      .then(async (res) => ({
+        status: res?.status() ?? null,
+        serverTiming: (await res?.headerValue('server-timing').catch(() => null)) ?? null,
+      }))
+      .catch(() => ({ status: null, serverTiming: null }))
+      .then(({ status, serverTiming }) =>
+        out.push({
+          url: r.url(),
+          startTime: timing.startTime,
+          responseStart: timing.responseStart,
+          responseEnd: timing.responseEnd,
+          status,
+          failed,
+          serverTiming,
+        }),
+      );
+  };
+  page.on('requestfinished', done(false));
+  page.on('requestfailed', done(true));
+  return out;
+}
+
+/** The line-count timeline recorded so far (lineCounterScript). */
+async function readLines(page: Page): Promise<[number, number, number][]> {
+  return page
+    .evaluate(() => (window as { __lines?: [number, number, number][] }).__lines ?? [])
+    .then((xs) => xs.map(([t, n, f]) => [round(t), n, f] as [number, number, number]));
+}
 
 const chartRoot: Record<Ui, string> = {
   parallax: '[data-testid="metric-chart"]',
@@ -341,12 +465,22 @@ export async function runChartOnce(browser: Browser, t: ChartTarget): Promise<Ch
     longtask_after_first_line_max_ms: null,
     longtasks_series_load: null,
     longtask_series_load_max_ms: null,
+    longtasks_zoom_over_50ms: null,
+    longtask_zoom_max_ms: null,
+    line_timeline: [],
+    lines_settled: null,
+    runs_charted: [],
+    requests: [],
+    time_origin: null,
     errors: [],
   };
   const session = await openSession(browser);
   const { page } = session;
+  await page.addInitScript(lineCounterScript(t.ui));
   const bulk = t.ui === 'mlflow' ? watchBulk(page, t.key) : [];
+  s.requests = watchRequests(page);
   const sel = chartRoot[t.ui];
+  let linesRead = false;
   try {
     await page.goto(t.url, { waitUntil: 'commit' });
     if (t.ui === 'parallax') {
@@ -381,6 +515,8 @@ export async function runChartOnce(browser: Browser, t: ChartTarget): Promise<Ch
       s.errors.push(`${t.ui}: no chart line drawn: ${(e as Error).message.split('\n')[0]}`);
       return s;
     }
+    // Read once the chart page is surely the document (right after the commit it may not be yet).
+    s.time_origin = await page.evaluate(() => performance.timeOrigin);
     await installMutationClock(page, sel);
     let loadEnd = s.T_chart_first;
     if (t.ui === 'parallax') {
@@ -392,7 +528,7 @@ export async function runChartOnce(browser: Browser, t: ChartTarget): Promise<Ch
               document.querySelector('[data-testid="metric-chart"][data-source="full"]') !== null &&
               performance.now(),
             null,
-            FULL_TIMEOUT,
+            t.fullTimeoutMs ?? FULL_TIMEOUT,
           ),
         );
         loadEnd = s.T_full_fidelity;
@@ -402,9 +538,38 @@ export async function runChartOnce(browser: Browser, t: ChartTarget): Promise<Ch
         );
       }
     }
+    if (t.expectLines !== undefined) {
+      // Parallax: the expected lines, each at full fidelity; MLflow: the expected lines.
+      const ok = await whenTrue(
+        page,
+        ({ n, ui }: { n: number; ui: Ui }) => {
+          const xs = (window as { __lines?: [number, number, number][] }).__lines ?? [];
+          const last = xs[xs.length - 1];
+          return (
+            last !== undefined &&
+            last[1] >= n &&
+            (ui === 'mlflow' || last[2] === 1) &&
+            performance.now()
+          );
+        },
+        { n: t.expectLines, ui: t.ui },
+        t.ui === 'parallax' ? (t.fullTimeoutMs ?? FULL_TIMEOUT) : FIRST_TIMEOUT,
+      )
+        .then(() => true)
+        .catch(() => false);
+      if (!ok)
+        s.errors.push(
+          `${t.ui}: did not draw ${t.expectLines} lines${t.ui === 'parallax' ? ' at full fidelity' : ''} in time`,
+        );
+    }
     const settled = await settle(page, 0, 30_000);
     s.T_chart_settled = round(Math.max(settled ?? 0, loadEnd));
     loadEnd = s.T_chart_settled;
+    // The load's line timeline ends here: the window is widened and zoomed next, and the lines
+    // redrawn for those say nothing about the load.
+    s.line_timeline = await readLines(page);
+    linesRead = true;
+    s.lines_settled = s.line_timeline[s.line_timeline.length - 1]?.[1] ?? 0;
     s.bytes_load = session.bytes().total;
     const lt = await longTasks(page, 0, loadEnd);
     s.longtasks_load = lt.count;
@@ -440,6 +605,7 @@ export async function runChartOnce(browser: Browser, t: ChartTarget): Promise<Ch
       s.points_drawn = [...overview.values()].reduce((n, m) => n + m.size, 0);
     }
     s.runs_drawn = overview.size;
+    s.runs_charted = [...overview.keys()];
     s.spikes_overview = retention(t.runs, overview, null, await plotGeometry(page, t.ui));
 
     // One drag-zoom over 45–55% of the plot area. At 1280 px MLflow's chart card is squeezed by its
@@ -465,6 +631,7 @@ export async function runChartOnce(browser: Browser, t: ChartTarget): Promise<Ch
     net.start();
     const y = box.y + box.h / 2;
     await page.mouse.move(box.x + box.w * 0.45, y);
+    const downAt = await page.evaluate(() => performance.now());
     await page.mouse.down();
     for (let i = 1; i <= 10; i++) await page.mouse.move(box.x + box.w * (0.45 + i * 0.01), y);
     await page.mouse.up();
@@ -474,6 +641,9 @@ export async function runChartOnce(browser: Browser, t: ChartTarget): Promise<Ch
     const last = await settle(page, upAt, 30_000, netIdle);
     if (last === null) s.errors.push(`${t.ui}: the chart did not change after the zoom drag`);
     else s.T_zoom = round(last - upAt);
+    const zlt = await longTasks(page, downAt, last ?? netIdle, true);
+    s.longtasks_zoom_over_50ms = zlt.over_50ms;
+    s.longtask_zoom_max_ms = round(zlt.max_ms);
     s.bytes_zoom = session.bytes().total - bytesBefore;
     if (t.ui === 'parallax') {
       const got = await parallaxDrawnSeries(page, t.runs, t.key);
@@ -507,6 +677,8 @@ export async function runChartOnce(browser: Browser, t: ChartTarget): Promise<Ch
   } catch (e) {
     s.errors.push(`${t.ui}: ${(e as Error).message.split('\n')[0]}`);
   } finally {
+    // A load that ended early (no zoom) still has its line timeline up to now.
+    if (!linesRead) s.line_timeline = await readLines(page).catch(() => []);
     await session.close();
   }
   return s;
