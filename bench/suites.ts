@@ -16,6 +16,8 @@ export interface Options {
   warmup: boolean;
   /** Iterations (per UI) of the runs table that also load all runs and scroll; the rest stop at first rows. */
   fullRuns: number;
+  /** Cold iterations of the charts suite (fresh servers each); run.ts sets the default, else `runs`. */
+  coldRuns?: number;
 }
 
 export function writeResult(name: string, data: unknown): string {
