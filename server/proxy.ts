@@ -90,6 +90,7 @@ async function proxy(
           headers: await upstreamHeaders(request.headers, body, deps.auth, forwardedToken),
           body,
           signal: aborted.signal,
+          urgent: isFirstPaint(splitTarget(target).path),
         }),
       { method, policy: deps.retry, canResend: !isStream(body), signal: aborted.signal },
     );
@@ -102,6 +103,14 @@ async function proxy(
 
   if (res.statusCode === 401 && !forwardedToken) deps.auth.invalidate();
   return relay(reply, res, splitTarget(target).path);
+}
+
+/**
+ * MLflow's sampled metrics, what a chart's first line waits on: sent as urgent, so history pages
+ * (heavy) are not sent while it waits for MLflow (see UpstreamRequest.urgent).
+ */
+function isFirstPaint(path: string): boolean {
+  return path.endsWith('/mlflow/metrics/get-history-bulk-interval');
 }
 
 async function readBody(request: FastifyRequest): Promise<Buffer | Readable | undefined> {

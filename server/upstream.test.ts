@@ -180,3 +180,94 @@ describe('liveness probe', () => {
     expect(stub.requests.map((r) => r.url)).toEqual(['/mlflow/x', '/mlflow/health']);
   });
 });
+
+describe('urgent calls', () => {
+  // No probing here (connect timeout above the upstream timeout): only the hold is under test.
+  const holding = { connectTimeoutMs: 5_000, upstreamTimeoutMs: 4_000, urgentHoldMs: 1_500 };
+
+  /** A stub that answers each path after its delay and notes when each request arrived. */
+  async function timedStub(delays: Record<string, number>) {
+    const arrived: Record<string, number> = {};
+    const answered: Record<string, number> = {};
+    const started = performance.now();
+    const s = await startStub((req, res) => {
+      const url = req.url ?? '';
+      arrived[url] = performance.now() - started;
+      setTimeout(() => {
+        answered[url] = performance.now() - started;
+        res.writeHead(200).end(url);
+      }, delays[url] ?? 0);
+    });
+    return { stub: s, arrived, answered };
+  }
+
+  it('holds a heavy call until the urgent call waiting before it has its answer', async () => {
+    const t = await timedStub({ '/sampled': 400 });
+    stub = t.stub;
+    const shared = createUpstreamClient(new URL(stub.url), holding);
+    client = shared;
+    const sampled = shared.request({
+      method: 'GET',
+      target: '/sampled',
+      headers: {},
+      urgent: true,
+    });
+    // Sent once the urgent call is on its way: it waits for headers when the page is asked for.
+    await new Promise((r) => setTimeout(r, 50));
+    const page = shared.request({ method: 'GET', target: '/page', headers: {}, heavy: true });
+    const light = shared.request({ method: 'GET', target: '/light', headers: {} });
+    for (const res of await Promise.all([sampled, page, light])) res.resume();
+    // The light call is not held: it reached MLflow while the sampled answer was being built.
+    expect(t.arrived['/light']).toBeLessThan(t.answered['/sampled'] ?? 0);
+    expect(t.arrived['/page']).toBeGreaterThanOrEqual(t.answered['/sampled'] ?? Infinity);
+  });
+
+  it('sends a held heavy call anyway once the hold has run out', async () => {
+    const t = await timedStub({ '/sampled': 3_000 });
+    stub = t.stub;
+    const shared = createUpstreamClient(new URL(stub.url), holding);
+    client = shared;
+    const sampled = shared.request({
+      method: 'GET',
+      target: '/sampled',
+      headers: {},
+      urgent: true,
+    });
+    await new Promise((r) => setTimeout(r, 50));
+    const page = await shared.request({ method: 'GET', target: '/page', headers: {}, heavy: true });
+    page.resume();
+    expect(t.arrived['/page']).toBeGreaterThanOrEqual(1_500);
+    expect(t.answered['/sampled']).toBeUndefined();
+    (await sampled).resume();
+  });
+
+  it('never holds a heavy call when no urgent call is waiting', async () => {
+    const t = await timedStub({ '/sampled': 0 });
+    stub = t.stub;
+    const shared = createUpstreamClient(new URL(stub.url), holding);
+    client = shared;
+    (
+      await shared.request({ method: 'GET', target: '/sampled', headers: {}, urgent: true })
+    ).resume();
+    const started = performance.now();
+    (await shared.request({ method: 'GET', target: '/page', headers: {}, heavy: true })).resume();
+    expect(performance.now() - started).toBeLessThan(500);
+  });
+
+  it('releases held calls when the urgent call fails', async () => {
+    stub = await startStub((req, res) => {
+      if (req.url === '/sampled') setTimeout(() => res.destroy(), 200);
+      else res.writeHead(200).end();
+    });
+    const shared = createUpstreamClient(new URL(stub.url), holding);
+    client = shared;
+    const sampled = failure(
+      shared.request({ method: 'GET', target: '/sampled', headers: {}, urgent: true }),
+    );
+    await new Promise((r) => setTimeout(r, 50));
+    const started = performance.now();
+    (await shared.request({ method: 'GET', target: '/page', headers: {}, heavy: true })).resume();
+    await sampled;
+    expect(performance.now() - started).toBeLessThan(1_000);
+  });
+});

@@ -33,6 +33,12 @@ export interface UpstreamRequest {
    * the liveness comment below for what it does to other calls' probes.
    */
   heavy?: boolean;
+  /**
+   * A call a chart waits on to draw its first line (MLflow's sampled metrics). Heavy calls are not
+   * sent while one waits for its headers, for up to URGENT_HOLD_MS: on MLflow's few GIL-bound
+   * workers a sampled answer sharing a worker with a history page takes twice as long or more.
+   */
+  urgent?: boolean;
 }
 
 export interface UpstreamClient {
@@ -47,6 +53,8 @@ export interface UpstreamTimeouts {
   connectTimeoutMs: number;
   /** Also bounds a pause in a streamed response body. */
   upstreamTimeoutMs: number;
+  /** How long a heavy call is held for urgent ones (URGENT_HOLD_MS unless a test says otherwise). */
+  urgentHoldMs?: number;
 }
 
 /**
@@ -70,6 +78,13 @@ export interface UpstreamTimeouts {
  */
 const LIVENESS_PATH = '/health';
 
+/**
+ * How long a heavy call waits for urgent ones to be answered before it goes anyway: a sampled
+ * answer takes MLflow a few seconds at most, and under a steady stream of urgent calls the
+ * histories must still be read.
+ */
+export const URGENT_HOLD_MS = 5_000;
+
 // uvicorn closes idle keep-alive connections after 5 s; dropping ours first avoids reusing a dead socket.
 const FREE_SOCKET_TIMEOUT_MS = 4_000;
 
@@ -90,6 +105,28 @@ export function createUpstreamClient(
   let lastAnswerAt = 0;
   // Heavy calls sent and still waiting for their headers: they explain a silent MLflow.
   let heavyWaiting = 0;
+  // Urgent calls sent and still waiting for their headers, and the heavy calls held back for them.
+  let urgentWaiting = 0;
+  let held: (() => void)[] = [];
+  const urgentDone = () => {
+    if (--urgentWaiting > 0) return;
+    const release = held;
+    held = [];
+    for (const go of release) go();
+  };
+  /** Resolves once no urgent call waits for its headers, or after URGENT_HOLD_MS. */
+  const urgentClear = () =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        held = held.filter((go) => go !== release);
+        resolve();
+      }, timeouts.urgentHoldMs ?? URGENT_HOLD_MS);
+      const release = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      held.push(release);
+    });
   let probe: Promise<boolean> | undefined;
 
   /** Resolves true once MLflow answers anything, false after `probeTimeoutMs` of silence. */
@@ -132,86 +169,94 @@ export function createUpstreamClient(
     return probe;
   };
 
+  function sendNow(req: UpstreamRequest): Promise<IncomingMessage> {
+    return new Promise<IncomingMessage>((resolve, reject) => {
+      let connectTimer: NodeJS.Timeout | undefined;
+      let headerTimer: NodeJS.Timeout | undefined;
+      let livenessTimer: NodeJS.Timeout | undefined;
+      let answered = false;
+      let heavyCounted = false;
+      let urgentCounted = req.urgent === true;
+      if (urgentCounted) urgentWaiting++;
+      const clearTimers = () => {
+        clearTimeout(connectTimer);
+        clearTimeout(headerTimer);
+        clearTimeout(livenessTimer);
+        if (heavyCounted) heavyWaiting--;
+        heavyCounted = false;
+        if (urgentCounted) urgentDone();
+        urgentCounted = false;
+      };
+      const outgoing = send({
+        protocol: base.protocol,
+        hostname: base.hostname,
+        port: base.port,
+        method: req.method,
+        path: basePath + req.target,
+        headers: req.headers,
+        agent,
+        signal: req.signal,
+        ...(lookup ? { lookup } : {}),
+      });
+
+      outgoing.on('socket', (socket) => {
+        if (!socket.connecting) return;
+        connectTimer = setTimeout(() => {
+          const reason = `no connection within ${timeouts.connectTimeoutMs} ms`;
+          outgoing.destroy(new UpstreamUnavailableError(reason, true, true));
+        }, timeouts.connectTimeoutMs);
+        socket.once('connect', () => clearTimeout(connectTimer));
+      });
+      // The header clock starts once the request is fully sent: a slow upload is not MLflow's delay.
+      outgoing.on('finish', () => {
+        if (answered) return;
+        headerTimer = setTimeout(() => {
+          const reason = `no response within ${timeouts.upstreamTimeoutMs} ms`;
+          outgoing.destroy(new UpstreamUnavailableError(reason, false, true));
+        }, timeouts.upstreamTimeoutMs);
+        if (req.heavy) {
+          heavyWaiting++;
+          heavyCounted = true;
+          return;
+        }
+        // Only worth asking when the probe would answer before the header timeout does.
+        if (timeouts.connectTimeoutMs >= timeouts.upstreamTimeoutMs) return;
+        livenessTimer = setTimeout(() => {
+          void alive().then((isAlive) => {
+            if (isAlive || answered || outgoing.destroyed) return;
+            const reason = `it accepted the connection but answered nothing within ${timeouts.connectTimeoutMs} ms`;
+            outgoing.destroy(new UpstreamUnavailableError(reason, false, true));
+          });
+        }, probeAfterMs);
+      });
+      outgoing.on('response', (res) => {
+        answered = true;
+        lastAnswerAt = performance.now();
+        clearTimers();
+        res.setTimeout(timeouts.upstreamTimeoutMs, () => {
+          res.destroy(new Error(`MLflow sent nothing for ${timeouts.upstreamTimeoutMs} ms`));
+        });
+        resolve(res);
+      });
+      outgoing.on('error', (err) => {
+        clearTimers();
+        reject(classify(err, outgoing.reusedSocket));
+      });
+
+      if (req.body === undefined || Buffer.isBuffer(req.body)) {
+        outgoing.end(req.body);
+      } else {
+        // Errors surface through `outgoing`'s own 'error' event; pipeline only wires teardown.
+        pipeline(req.body, outgoing, () => {});
+      }
+    });
+  }
+
   return {
     host: base.host,
     close: () => agent.destroy(),
     request: (req) =>
-      new Promise<IncomingMessage>((resolve, reject) => {
-        let connectTimer: NodeJS.Timeout | undefined;
-        let headerTimer: NodeJS.Timeout | undefined;
-        let livenessTimer: NodeJS.Timeout | undefined;
-        let answered = false;
-        let heavyCounted = false;
-        const clearTimers = () => {
-          clearTimeout(connectTimer);
-          clearTimeout(headerTimer);
-          clearTimeout(livenessTimer);
-          if (heavyCounted) heavyWaiting--;
-          heavyCounted = false;
-        };
-        const outgoing = send({
-          protocol: base.protocol,
-          hostname: base.hostname,
-          port: base.port,
-          method: req.method,
-          path: basePath + req.target,
-          headers: req.headers,
-          agent,
-          signal: req.signal,
-          ...(lookup ? { lookup } : {}),
-        });
-
-        outgoing.on('socket', (socket) => {
-          if (!socket.connecting) return;
-          connectTimer = setTimeout(() => {
-            const reason = `no connection within ${timeouts.connectTimeoutMs} ms`;
-            outgoing.destroy(new UpstreamUnavailableError(reason, true, true));
-          }, timeouts.connectTimeoutMs);
-          socket.once('connect', () => clearTimeout(connectTimer));
-        });
-        // The header clock starts once the request is fully sent: a slow upload is not MLflow's delay.
-        outgoing.on('finish', () => {
-          if (answered) return;
-          headerTimer = setTimeout(() => {
-            const reason = `no response within ${timeouts.upstreamTimeoutMs} ms`;
-            outgoing.destroy(new UpstreamUnavailableError(reason, false, true));
-          }, timeouts.upstreamTimeoutMs);
-          if (req.heavy) {
-            heavyWaiting++;
-            heavyCounted = true;
-            return;
-          }
-          // Only worth asking when the probe would answer before the header timeout does.
-          if (timeouts.connectTimeoutMs >= timeouts.upstreamTimeoutMs) return;
-          livenessTimer = setTimeout(() => {
-            void alive().then((isAlive) => {
-              if (isAlive || answered || outgoing.destroyed) return;
-              const reason = `it accepted the connection but answered nothing within ${timeouts.connectTimeoutMs} ms`;
-              outgoing.destroy(new UpstreamUnavailableError(reason, false, true));
-            });
-          }, probeAfterMs);
-        });
-        outgoing.on('response', (res) => {
-          answered = true;
-          lastAnswerAt = performance.now();
-          clearTimers();
-          res.setTimeout(timeouts.upstreamTimeoutMs, () => {
-            res.destroy(new Error(`MLflow sent nothing for ${timeouts.upstreamTimeoutMs} ms`));
-          });
-          resolve(res);
-        });
-        outgoing.on('error', (err) => {
-          clearTimers();
-          reject(classify(err, outgoing.reusedSocket));
-        });
-
-        if (req.body === undefined || Buffer.isBuffer(req.body)) {
-          outgoing.end(req.body);
-        } else {
-          // Errors surface through `outgoing`'s own 'error' event; pipeline only wires teardown.
-          pipeline(req.body, outgoing, () => {});
-        }
-      }),
+      req.heavy && urgentWaiting > 0 ? urgentClear().then(() => sendNow(req)) : sendNow(req),
   };
 }
 
