@@ -1,5 +1,6 @@
 // One real mlflow server per run, seeded through the MLflow client, with Parallax servers in front
-// of it: one direct, one behind the fault-injecting proxy, one read-only. Beside it, a second real
+// of it: one direct, two behind the fault-injecting proxy (short timeouts, and the defaults), one
+// read-only. Beside it, a second real
 // mlflow server with the basic-auth app, and a Parallax holding its admin credential (gate tests).
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -52,6 +53,12 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       },
     });
     cleanups.push(async () => void faulty.child.kill('SIGTERM'));
+    // Behind the same proxy with the default timeouts, as users run it: a slow MLflow is waited
+    // for, not given up on after 4 s (e2e/charts-first-visit.spec.ts).
+    const patient = await startParallax({
+      env: { MLFLOW_TRACKING_URI: fault.url, PARALLAX_PORT: String(await freePort()) },
+    });
+    cleanups.push(async () => void patient.child.kill('SIGTERM'));
     // PARALLAX_READ_ONLY: the UI must offer no change at all (e2e/read-only.spec.ts).
     const readOnly = await startParallax({
       env: {
@@ -75,6 +82,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     process.env.E2E_MLFLOW_URL = mlflow.url;
     process.env.E2E_PARALLAX_URL = direct.url;
     process.env.E2E_FAULTY_PARALLAX_URL = faulty.url;
+    process.env.E2E_PATIENT_PARALLAX_URL = patient.url;
     process.env.E2E_READONLY_PARALLAX_URL = readOnly.url;
     process.env.E2E_FAULT_CONTROL_URL = fault.controlUrl;
     process.env.E2E_MANIFEST = manifest;

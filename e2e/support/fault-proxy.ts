@@ -18,6 +18,9 @@ export type FaultMode =
   | { kind: 'down' } // the listener is closed: connections are refused, as with a stopped server
   | ({ kind: 'status'; status: number; retryAfter?: number | string; times?: number } & Match)
   | ({ kind: 'delay'; ms: number } & Match)
+  // Forwards, sends MLflow's status and headers at once, then its body in pieces spread over `ms`
+  // (a slow link or a huge page): no pause is long enough to look like a stalled answer.
+  | ({ kind: 'slow'; ms: number } & Match)
   // Forwards, sends MLflow's status, headers and the first `afterBytes` bytes of its body, then
   // destroys the socket: a connection reset mid-body.
   | ({ kind: 'reset'; afterBytes: number; times?: number } & Match);
@@ -69,6 +72,50 @@ function forward(
         }
       });
       up.on('end', () => res.destroy());
+    },
+  );
+  upstream.on('error', () => res.destroy());
+  req.pipe(upstream);
+}
+
+/** A piece of the body every this many ms while a `slow` answer trickles. */
+const SLOW_TICK_MS = 250;
+
+function forwardSlowly(
+  target: URL,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  ms: number,
+) {
+  const upstream = http.request(
+    {
+      host: target.hostname,
+      port: target.port,
+      method: req.method,
+      path: req.url,
+      headers: { ...req.headers, host: target.host },
+    },
+    (up) => {
+      res.writeHead(up.statusCode ?? 502, up.headers);
+      const chunks: Buffer[] = [];
+      up.on('data', (c: Buffer) => chunks.push(c));
+      up.on('end', () => {
+        const body = Buffer.concat(chunks);
+        const ticks = Math.max(1, Math.ceil(ms / SLOW_TICK_MS));
+        const size = Math.ceil(body.length / ticks);
+        let at = 0;
+        const next = () => {
+          if (res.destroyed) return;
+          if (at >= body.length) {
+            res.end();
+            return;
+          }
+          res.write(body.subarray(at, at + size));
+          at += size;
+          setTimeout(next, SLOW_TICK_MS);
+        };
+        next();
+      });
     },
   );
   upstream.on('error', () => res.destroy());
@@ -132,6 +179,10 @@ export async function startFaultProxy(upstreamUrl: string): Promise<FaultProxy> 
     }
     if (m.kind === 'delay') {
       setTimeout(() => forward(target, req, res), m.ms);
+      return;
+    }
+    if (m.kind === 'slow') {
+      forwardSlowly(target, req, res, m.ms);
       return;
     }
     if (m.times !== undefined && (m.times -= 1) <= 0) mode = { kind: 'pass' };

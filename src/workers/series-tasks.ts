@@ -39,7 +39,17 @@ export async function fetchFull(req: FullRequest, signal?: AbortSignal): Promise
   };
 }
 
-function toSeries(runId: string, key: string, points: MetricPoint[], target: number): ChartSeries {
+/**
+ * `complete`: MLflow returned fewer points than it was allowed to, so it sent every logged step of
+ * the run (or window): drawn unreduced, that is exact, before Parallax's full history is in.
+ */
+function toSeries(
+  runId: string,
+  key: string,
+  points: MetricPoint[],
+  target: number,
+  complete: boolean,
+): ChartSeries {
   points.sort((a, b) => a.step - b.step || a.timestamp - b.timestamp);
   const n = points.length;
   const step = new Float64Array(n);
@@ -59,7 +69,8 @@ function toSeries(runId: string, key: string, points: MetricPoint[], target: num
     exact: false,
     running: false,
   };
-  if (n <= target) return { ...base, step, value, timestamp, bandMin: null, bandMax: null };
+  if (n <= target)
+    return { ...base, exact: complete, step, value, timestamp, bandMin: null, bandMax: null };
   const r = reduce(step, value, target);
   return {
     ...base,
@@ -81,7 +92,9 @@ export async function fetchSampled(
   );
   const byRun = new Map<string, MetricPoint[]>(req.runIds.map((id) => [id, []]));
   for (const p of points) byRun.get(p.runId)?.push(p);
-  return [...byRun].map(([runId, list]) => toSeries(runId, req.key, list, req.points));
+  return [...byRun].map(([runId, list]) =>
+    toSeries(runId, req.key, list, req.points, list.length < req.maxResults),
+  );
 }
 
 export function smooth(req: SmoothRequest): Float64Array {

@@ -12,18 +12,18 @@ export function ChartBadge({ summary, window }: ChartBadgeProps) {
     summary.rawCount === null
       ? `${drawn} points`
       : `${drawn} of ${summary.rawCount.toLocaleString('en')} points`;
-  const how =
-    summary.source === 'sampled'
+  // Exact first: MLflow's answer holds every logged point when it returned fewer than it could
+  // (a short run, or a zoom window of a few thousand steps), so no spike can be missing from it.
+  const how = summary.exact
+    ? 'exact'
+    : summary.source === 'sampled'
       ? 'sampled'
-      : summary.exact
-        ? 'exact'
-        : 'full fidelity (min/max kept)';
-  const title =
-    summary.source === 'sampled'
+      : 'full fidelity (min/max kept)';
+  const title = summary.exact
+    ? 'Every logged point in this window is drawn'
+    : summary.source === 'sampled'
       ? "MLflow's evenly spaced sample: spikes between samples may be missing until the full series arrives"
-      : summary.exact
-        ? 'Every logged point in this window is drawn'
-        : 'Every spike is kept: each pixel column keeps its minimum and maximum; the band shows merged points';
+      : 'Every spike is kept: each pixel column keeps its minimum and maximum; the band shows merged points';
   return (
     <span className={`metric-chart-badge metric-chart-badge-${how.split(' ')[0]}`} title={title}>
       {count} · {how}

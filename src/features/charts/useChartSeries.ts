@@ -46,13 +46,20 @@ export function useChartSeries(
   const waiting = full.some((q) => q.data === undefined || q.isError);
   const nothingShown = runs.some((r) => !byRun.has(r.runId));
   const anyRunning = runs.some((r) => r.running);
+  // A zoom made before the full history is in: MLflow is asked for as many points as it gives,
+  // so a window of up to that many steps comes back whole and is drawn exact at once. Only for a
+  // few runs: an overlay of many would draw far more points than its width can show.
+  const wholeWindow = window !== undefined && runs.length * BULK_INTERVAL_MAX_RESULTS <= 10_000;
+  const sampleSize = wholeWindow
+    ? BULK_INTERVAL_MAX_RESULTS
+    : Math.min(BULK_INTERVAL_MAX_RESULTS, points);
   const sampled = useQuery({
     ...metricQueries.sampled({
       runIds: runs.map((r) => r.runId),
       key: metricKey,
-      points,
+      points: Math.max(points, sampleSize),
       window,
-      maxResults: Math.min(BULK_INTERVAL_MAX_RESULTS, points),
+      maxResults: sampleSize,
     }),
     enabled: enabled && waiting && nothingShown && runs.length > 0,
     refetchInterval: anyRunning && waiting ? REFRESH_RUNNING_MS : false,
