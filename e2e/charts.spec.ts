@@ -150,11 +150,16 @@ test("the experiment's Charts view overlays the runs, with a metric picker", asy
   const legend = chart.getByRole('list', { name: 'Runs' });
   await expect(legend.getByRole('button', { name: 'spiky', exact: true })).toBeVisible();
   await expect(legend.getByRole('button', { name: 'spiky-b' })).toBeVisible();
-  await page.getByLabel('Metric').selectOption('lr');
-  await expect(page).toHaveURL(/metric=lr/);
+  // The picker swaps loss for lr: one chart, of lr, and the URL says so.
+  await page.getByRole('button', { name: 'Metrics (1 of 2)' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Metrics to chart' });
+  await dialog.getByRole('checkbox', { name: 'lr' }).check();
+  await dialog.getByRole('checkbox', { name: 'loss' }).uncheck();
+  await dialog.getByRole('button', { name: 'Done' }).click();
+  await expect(page).toHaveURL(/metrics=lr(&|$)/);
   await expect(page.getByTestId('metric-chart')).toHaveAttribute('data-metric-key', 'lr');
   // Hiding a run removes its line.
-  await page.getByLabel('Metric').selectOption('loss');
+  await page.goto(`/experiments/${m.id}?view=charts&metrics=loss`);
   const lines = page.locator('[data-testid="metric-chart"] .metric-line-raw');
   await expect(lines).toHaveCount(2);
   await page.getByRole('button', { name: 'spiky-b' }).click();
