@@ -8,6 +8,7 @@ import {
   pickMetric,
   type HistoryArrays,
 } from './metric-at-step';
+import type { StepChoice as UrlStepChoice } from './run-diff/compare-url';
 
 function history(points: [step: number, value: number, timestamp?: number][]): HistoryArrays {
   const withTime = points.every((p) => p[2] !== undefined);
@@ -87,7 +88,11 @@ describe('pickMetric on a series cache history', () => {
       [40, 0.95, 1040],
     ]);
     expect(
-      pickMetric(loss, { kind: 'best-of', key: 'accuracy', direction: 'max' }, accuracy),
+      pickMetric(
+        loss,
+        { kind: 'best', metric: 'accuracy' },
+        { history: accuracy, direction: 'max' },
+      ),
     ).toEqual({ found: true, index: 3, step: 30, value: 0.9, exact: true, askedStep: 30 });
     // the best step was not logged for this metric: the last point before it, flagged
     const sparse = history([
@@ -96,18 +101,30 @@ describe('pickMetric on a series cache history', () => {
       [35, 0.5, 1035],
     ]);
     expect(
-      pickMetric(sparse, { kind: 'best-of', key: 'accuracy', direction: 'max' }, accuracy),
+      pickMetric(
+        sparse,
+        { kind: 'best', metric: 'accuracy' },
+        { history: accuracy, direction: 'max' },
+      ),
     ).toMatchObject({ found: true, step: 25, value: 1, exact: false, askedStep: 30 });
     expect(
-      pickMetric(loss, { kind: 'best-of', key: 'accuracy', direction: 'min' }, accuracy),
+      pickMetric(
+        loss,
+        { kind: 'best', metric: 'accuracy' },
+        { history: accuracy, direction: 'min' },
+      ),
     ).toMatchObject({ step: 0, value: 2, exact: true });
   });
 
   it('says when the other metric is missing or has no finite value', () => {
-    const choice = { kind: 'best-of', key: 'acc', direction: 'max' } as const;
+    const choice = { kind: 'best', metric: 'acc' } as const;
+    const ref = (h: HistoryArrays) => ({ history: h, direction: 'max' as const });
     expect(pickMetric(loss, choice)).toEqual({ found: false, why: 'no-reference' });
-    expect(pickMetric(loss, choice, history([]))).toEqual({ found: false, why: 'no-reference' });
-    expect(pickMetric(loss, choice, history([[1, NaN, 1]]))).toEqual({
+    expect(pickMetric(loss, choice, ref(history([])))).toEqual({
+      found: false,
+      why: 'no-reference',
+    });
+    expect(pickMetric(loss, choice, ref(history([[1, NaN, 1]])))).toEqual({
       found: false,
       why: 'no-reference',
     });
@@ -130,6 +147,15 @@ describe('pickMetric on a series cache history', () => {
     ]);
     expect(pickMetric(diverged, { kind: 'min' })).toEqual({ found: false, why: 'no-finite' });
     expect(pickMetric(diverged, { kind: 'latest' })).toMatchObject({ value: -Infinity });
+  });
+
+  it("takes the compare page URL's step choice as it is", () => {
+    const fromUrl: UrlStepChoice = { kind: 'best', metric: 'loss' };
+    expect(pickMetric(loss, fromUrl, { history: loss, direction: 'min' })).toMatchObject({
+      step: 20,
+      value: 0.7,
+      exact: true,
+    });
   });
 
   it('reads the series cache shape through historyArrays', () => {
@@ -328,10 +354,14 @@ describe('oracle', () => {
       );
     });
 
-    it(`best-of reads the target at the reference's best step (${name} histories)`, () => {
+    it(`best reads the target at the reference's best step (${name} histories)`, () => {
       fc.assert(
         fc.property(arb, arb, fc.constantFrom('min', 'max'), (target, reference, direction) => {
-          const got = pickMetric(target, { kind: 'best-of', key: 'r', direction }, reference);
+          const got = pickMetric(
+            target,
+            { kind: 'best', metric: 'r' },
+            { history: reference, direction },
+          );
           const r = oracleBest(reference, direction);
           if (target.step.length === 0) return void expect(got).toMatchObject({ why: 'empty' });
           if (r < 0) return void expect(got).toMatchObject({ why: 'no-reference' });

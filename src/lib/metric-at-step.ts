@@ -14,7 +14,7 @@
 //   is a miss ('before-first'), not the next point after it.
 // - Min and max use finite values only (a NaN or a diverged +/-Infinity is not a best), and tie to
 //   the earliest step: the first time the run reached that value, as early stopping would keep it.
-// - "At the best step of another metric" finds that metric's best (its min or max as above) and
+// - "At the best step of a metric" finds that metric's best (its min or max as above) and
 //   then reads this metric at that step, with the same exact / last-before rule.
 // - Points whose step is NaN are ignored: they have no place on the step axis.
 
@@ -107,8 +107,11 @@ export type StepChoice =
   | { kind: 'step'; step: number }
   | { kind: 'min' }
   | { kind: 'max' }
-  /** The value at the step where another metric of the same run (passed as `reference`) is best. */
-  | { kind: 'best-of'; key: string; direction: Direction };
+  /**
+   * The value at the step where `metric` (passed as `reference`, with its direction) is best in
+   * the same run. The same shape as the compare page's URL state, so it passes straight through.
+   */
+  | { kind: 'best'; metric: string };
 
 export type PickMiss =
   /** The metric has no points. */
@@ -117,7 +120,7 @@ export type PickMiss =
   | 'before-first'
   /** Min or max of a history without a finite value. */
   | 'no-finite'
-  /** best-of: the other metric has no history or no finite value in this run. */
+  /** 'best': that metric has no history or no finite value in this run. */
   | 'no-reference';
 
 export type MetricPick =
@@ -128,7 +131,7 @@ export type MetricPick =
       value: number;
       /** False when the asked step was not logged and this is the last point before it. */
       exact: boolean;
-      /** The step that was asked for (step and best-of choices). */
+      /** The step that was asked for ('step' and 'best' choices). */
       askedStep?: number;
     }
   | { found: false; why: PickMiss; askedStep?: number };
@@ -149,8 +152,8 @@ function atStep(h: HistoryArrays, askedStep: number): MetricPick {
 export function pickMetric(
   h: HistoryArrays,
   choice: StepChoice,
-  /** best-of only: the other metric's history in the same run. */
-  reference?: HistoryArrays,
+  /** For 'best': that metric's history in the same run, and which way it improves. */
+  reference?: { history: HistoryArrays; direction: Direction },
 ): MetricPick {
   if (length(h) === 0) return { found: false, why: 'empty' };
   switch (choice.kind) {
@@ -165,10 +168,10 @@ export function pickMetric(
       const i = bestIndex(h, choice.kind);
       return i < 0 ? { found: false, why: 'no-finite' } : at(h, i);
     }
-    case 'best-of': {
-      const r = reference ? bestIndex(reference, choice.direction) : -1;
+    case 'best': {
+      const r = reference ? bestIndex(reference.history, reference.direction) : -1;
       if (r < 0 || !reference) return { found: false, why: 'no-reference' };
-      return atStep(h, reference.step[r] as number);
+      return atStep(h, reference.history.step[r] as number);
     }
   }
 }
