@@ -1,7 +1,7 @@
-import * as Dialog from '@radix-ui/react-dialog';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
+import { ChooserDialog } from '@/components/ChooserDialog';
 import './metric-picker.css';
 
 interface MetricPickerProps {
@@ -20,27 +20,13 @@ const ROW = 28;
  */
 export function MetricPicker({ keys, chosen, onChange }: MetricPickerProps) {
   return (
-    <Dialog.Root>
-      <Dialog.Trigger asChild>
-        <button type="button" className="btn">
-          Metrics ({chosen.length.toLocaleString('en')} of {keys.length.toLocaleString('en')})
-        </button>
-      </Dialog.Trigger>
-      <Dialog.Portal>
-        <Dialog.Overlay className="dialog-overlay" />
-        <Dialog.Content className="dialog-content metric-picker" aria-describedby={undefined}>
-          <Dialog.Title className="dialog-title">Metrics to chart</Dialog.Title>
-          <PickerBody keys={keys} chosen={chosen} onChange={onChange} />
-          <div className="dialog-actions">
-            <Dialog.Close asChild>
-              <button type="button" className="btn btn-primary">
-                Done
-              </button>
-            </Dialog.Close>
-          </div>
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+    <ChooserDialog
+      label={`Metrics (${chosen.length.toLocaleString('en')} of ${keys.length.toLocaleString('en')})`}
+      title="Metrics to chart"
+      className="metric-picker"
+    >
+      <PickerBody keys={keys} chosen={chosen} onChange={onChange} />
+    </ChooserDialog>
   );
 }
 
@@ -114,7 +100,7 @@ function PickerBody({ keys, chosen: fromUrl, onChange }: MetricPickerProps) {
         }}
       />
       <div className="metric-picker-bar">
-        <span className="metric-picker-count" role="status">
+        <span className="chooser-count" role="status">
           {items.length.toLocaleString('en')} {items.length === 1 ? 'metric' : 'metrics'}
           {query.trim() ? ' match' : ''}
         </span>
@@ -136,7 +122,7 @@ function PickerBody({ keys, chosen: fromUrl, onChange }: MetricPickerProps) {
       </div>
       <div
         ref={listRef}
-        className="metric-picker-list"
+        className="chooser-list"
         role="group"
         aria-label="Metrics"
         onKeyDown={onListKey}

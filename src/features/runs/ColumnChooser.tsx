@@ -1,6 +1,6 @@
 import { useMemo, useRef, useState } from 'react';
-import * as Dialog from '@radix-ui/react-dialog';
 import { useVirtualizer } from '@tanstack/react-virtual';
+import { ChooserDialog } from '@/components/ChooserDialog';
 import type { ColumnChoice, ColumnKind } from '@/lib/runs-view-state';
 import { KIND_LABEL } from './runs-table-model';
 import { ShownColumns } from './ShownColumns';
@@ -17,28 +17,10 @@ const KEY_ROW = 28;
 /** The "Columns" button and its panel: the shown columns in order, and every key to pick from. */
 export function ColumnChooser({ keys, chosen, onChange }: ColumnChooserProps) {
   return (
-    <Dialog.Root>
-      <Dialog.Trigger asChild>
-        <button type="button" className="btn">
-          Columns
-        </button>
-      </Dialog.Trigger>
-      <Dialog.Portal>
-        <Dialog.Overlay className="dialog-overlay" />
-        <Dialog.Content className="dialog-content runs-chooser" aria-describedby={undefined}>
-          <Dialog.Title className="dialog-title">Columns</Dialog.Title>
-          <ShownColumns chosen={chosen} onChange={onChange} />
-          <KeyPicker keys={keys} chosen={chosen} onChange={onChange} />
-          <div className="dialog-actions">
-            <Dialog.Close asChild>
-              <button type="button" className="btn btn-primary">
-                Done
-              </button>
-            </Dialog.Close>
-          </div>
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+    <ChooserDialog label="Columns" title="Columns" className="runs-chooser">
+      <ShownColumns chosen={chosen} onChange={onChange} />
+      <KeyPicker keys={keys} chosen={chosen} onChange={onChange} />
+    </ChooserDialog>
   );
 }
 
@@ -85,10 +67,10 @@ function KeyPicker({ keys, chosen, onChange }: ColumnChooserProps) {
         value={query}
         onChange={(e) => setQuery(e.target.value)}
       />
-      <p className="runs-chooser-count">
+      <p className="chooser-count">
         {items.length.toLocaleString('en')} {items.length === 1 ? 'key' : 'keys'}
       </p>
-      <div ref={listRef} className="runs-chooser-list" role="group" aria-label="All columns">
+      <div ref={listRef} className="chooser-list" role="group" aria-label="All columns">
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((v) => {
             const item = items[v.index];

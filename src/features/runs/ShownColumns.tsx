@@ -15,7 +15,7 @@ function move<T>(list: readonly T[], from: number, to: number): T[] {
 
 /** The chosen columns in display order, each with move up / down, pin and hide. */
 export function ShownColumns({ chosen, onChange }: ShownColumnsProps) {
-  if (chosen.length === 0) return <p className="runs-chooser-count">No columns chosen.</p>;
+  if (chosen.length === 0) return <p className="chooser-count">No columns chosen.</p>;
   return (
     <ol className="runs-chooser-shown" aria-label="Shown columns">
       {chosen.map((c, i) => (
