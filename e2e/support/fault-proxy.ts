@@ -36,11 +36,12 @@ export interface SeenRequest {
   url: string;
 }
 
-function forward(
+/** Sends the request on to MLflow and hands its answer to `onAnswer`; a failure drops the socket. */
+function toMlflow(
   target: URL,
   req: http.IncomingMessage,
   res: http.ServerResponse,
-  resetAfter?: number,
+  onAnswer: (up: http.IncomingMessage) => void,
 ): void {
   const upstream = http.request(
     {
@@ -52,30 +53,41 @@ function forward(
     },
     (up) => {
       res.writeHead(up.statusCode ?? 502, up.headers);
-      if (resetAfter === undefined) {
-        up.pipe(res);
-        return;
-      }
-      let sent = 0;
-      up.on('data', (chunk: Buffer) => {
-        if (sent >= resetAfter) return;
-        const part = chunk.subarray(0, resetAfter - sent);
-        sent += part.length;
-        res.write(part);
-        if (sent >= resetAfter) {
-          up.destroy();
-          // Close our side first (FIN after the bytes sent), then reset: a reset at once may make
-          // the peer's kernel drop the status line it has not read yet, which is not mid-body.
-          const socket = res.socket;
-          socket?.end();
-          setTimeout(() => socket?.destroy(), 1_000);
-        }
-      });
-      up.on('end', () => res.destroy());
+      onAnswer(up);
     },
   );
   upstream.on('error', () => res.destroy());
   req.pipe(upstream);
+}
+
+function forward(
+  target: URL,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  resetAfter?: number,
+): void {
+  toMlflow(target, req, res, (up) => {
+    if (resetAfter === undefined) {
+      up.pipe(res);
+      return;
+    }
+    let sent = 0;
+    up.on('data', (chunk: Buffer) => {
+      if (sent >= resetAfter) return;
+      const part = chunk.subarray(0, resetAfter - sent);
+      sent += part.length;
+      res.write(part);
+      if (sent >= resetAfter) {
+        up.destroy();
+        // Close our side first (FIN after the bytes sent), then reset: a reset at once may make
+        // the peer's kernel drop the status line it has not read yet, which is not mid-body.
+        const socket = res.socket;
+        socket?.end();
+        setTimeout(() => socket?.destroy(), 1_000);
+      }
+    });
+    up.on('end', () => res.destroy());
+  });
 }
 
 /** A piece of the body every this many ms while a `slow` answer trickles. */
@@ -86,40 +98,27 @@ function forwardSlowly(
   req: http.IncomingMessage,
   res: http.ServerResponse,
   ms: number,
-) {
-  const upstream = http.request(
-    {
-      host: target.hostname,
-      port: target.port,
-      method: req.method,
-      path: req.url,
-      headers: { ...req.headers, host: target.host },
-    },
-    (up) => {
-      res.writeHead(up.statusCode ?? 502, up.headers);
-      const chunks: Buffer[] = [];
-      up.on('data', (c: Buffer) => chunks.push(c));
-      up.on('end', () => {
-        const body = Buffer.concat(chunks);
-        const ticks = Math.max(1, Math.ceil(ms / SLOW_TICK_MS));
-        const size = Math.ceil(body.length / ticks);
-        let at = 0;
-        const next = () => {
-          if (res.destroyed) return;
-          if (at >= body.length) {
-            res.end();
-            return;
-          }
-          res.write(body.subarray(at, at + size));
-          at += size;
-          setTimeout(next, SLOW_TICK_MS);
-        };
-        next();
-      });
-    },
-  );
-  upstream.on('error', () => res.destroy());
-  req.pipe(upstream);
+): void {
+  toMlflow(target, req, res, (up) => {
+    const chunks: Buffer[] = [];
+    up.on('data', (c: Buffer) => chunks.push(c));
+    up.on('end', () => {
+      const body = Buffer.concat(chunks);
+      const size = Math.ceil(body.length / Math.max(1, Math.ceil(ms / SLOW_TICK_MS)));
+      let at = 0;
+      const next = () => {
+        if (res.destroyed) return;
+        if (at >= body.length) {
+          res.end();
+          return;
+        }
+        res.write(body.subarray(at, at + size));
+        at += size;
+        setTimeout(next, SLOW_TICK_MS);
+      };
+      next();
+    });
+  });
 }
 
 function matches(mode: Match, req: http.IncomingMessage): boolean {
