@@ -107,18 +107,18 @@ describe('lowerIsBetter and topDescending', () => {
     ['loss', true],
     ['val_loss', true],
     ['train/loss', true],
-    ['valloss', true],
     ['eval-rmse', true],
     ['test error', true],
-    ['step_time', true],
     ['Perplexity', true],
     ['accuracy', false],
     ['val/auc', false],
     ['f1', false],
     ['lr', false],
     ['reward', false],
-    // A word that only contains one of them is not one of them.
+    // A word that only contains one of them is not one of them, nor are words run together.
     ['lossless_ratio', false],
+    ['valloss', false],
+    ['latency_ms', true],
   ])('%s: lower is better = %s', (key, lower) => {
     expect(lowerIsBetter(key)).toBe(lower);
   });

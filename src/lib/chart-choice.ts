@@ -7,6 +7,7 @@
 // No `runs` is the view's old behaviour: the selection when there is one, else the first rows.
 // Defaults are left out; anything unreadable reads as the default, so a hand-edited link still
 // opens a chart view.
+import { guessDirection } from './metric-direction';
 
 export type ChartRunsSource = 'auto' | 'selected' | 'rows' | 'top';
 export type TopOrder = 'auto' | 'asc' | 'desc';
@@ -76,18 +77,12 @@ export function writeChartRuns(search: URLSearchParams, choice: ChartRunsChoice)
   return next;
 }
 
-// Words that name a quantity to minimize when they end a word of a metric's key (`val_loss`,
-// `train/err`, `eval-rmse`, `step_time`, `valloss`). A guess from the name, as MLflow has no
-// direction for a metric; an explicit order always wins over it.
-const LOWER_IS_BETTER =
-  /(loss|error|err|mse|mae|rmse|mape|nll|perplexity|ppl|wer|cer|regret|latency|time|duration|seconds)$/;
-
-/** Whether the metric's name says lower values are better (losses, errors, latencies). */
+/**
+ * Whether the metric's name says lower values are better (losses, errors, latencies): the one guess
+ * every screen makes from a name (src/lib/metric-direction); an explicit order always wins over it.
+ */
 export function lowerIsBetter(metricKey: string): boolean {
-  return metricKey
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .some((word) => LOWER_IS_BETTER.test(word));
+  return guessDirection(metricKey) === 'min';
 }
 
 /** Whether `top` ranks the highest values first: an explicit order, else the metric's name. */
