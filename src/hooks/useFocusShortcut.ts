@@ -1,6 +1,6 @@
 import { useEffect, type RefObject } from 'react';
 
-/** Whether a key pressed in `target` may be typing: any input, a text area, a select, editable content. */
+/** Whether a key pressed in `target` may be typing (in an input, a text area, a select, editable content). */
 export function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   return (

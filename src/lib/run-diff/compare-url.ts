@@ -11,6 +11,7 @@
 // they are by every write.
 import { SECTIONS } from './diff-model';
 import type { SectionId } from './diff-model';
+import type { StepChoice } from '../metric-at-step';
 
 /** More runs than this are not loaded; the page says how many were left out. */
 export const MAX_COMPARE_RUNS = 200;
@@ -19,13 +20,7 @@ export const MAX_COMPARE_RUNS = 200;
 export const MAX_REJECTED = 20;
 export const MAX_REJECTED_LENGTH = 80;
 
-export type StepChoice =
-  | { kind: 'latest' }
-  | { kind: 'step'; step: number }
-  | { kind: 'min' }
-  | { kind: 'max' }
-  /** The value at the step where this metric is at its best (by its direction). */
-  | { kind: 'best'; metric: string };
+export type { StepChoice };
 
 export interface CompareView {
   /** Distinct run ids in column order, at most MAX_COMPARE_RUNS. */
