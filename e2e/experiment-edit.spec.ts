@@ -43,7 +43,9 @@ test('the description is written as markdown, saved to mlflow.note.content and r
   await section.getByLabel('Description').fill(text);
   await section.getByRole('button', { name: 'Save' }).click();
 
-  await expect(section.getByRole('heading', { name: 'Findings' })).toBeVisible();
+  // `# Findings` sits under the section's h2, and the page keeps one h1: the experiment's name.
+  await expect(section.getByRole('heading', { name: 'Findings', level: 3 })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
   await expect(section.locator('strong')).toHaveText('Bold');
   await expect(section.getByRole('listitem')).toHaveText(['one', 'two']);
   const link = section.getByRole('link', { name: 'the docs' });
