@@ -6,6 +6,7 @@ import { registerBackendInfo } from './backend-info.ts';
 import type { ServerConfig } from './config.ts';
 import { sendError } from './http-errors.ts';
 import { registerMetricSeries } from './metric-series.ts';
+import { registerMetricsAtStep } from './metrics-at-step.ts';
 import { registerProxy } from './proxy.ts';
 import { registerSecurity } from './security.ts';
 import { registerStatic } from './static.ts';
@@ -78,12 +79,14 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
   app.get('/healthz', async () => ({ ok: true }));
   registerBackendInfo(app, { config, upstream, auth });
   registerArtifact(app, { upstream, auth, retry: config.retry });
-  registerMetricSeries(app, {
+  const seriesStore = registerMetricSeries(app, {
     upstream,
     auth,
     retry: config.retry,
     cacheBytes: config.seriesCacheBytes,
   });
+  // The same store: the compare page's values come from the histories the charts cached.
+  await registerMetricsAtStep(app, { store: seriesStore, upstream, auth });
   await registerProxy(app, { upstream, auth, retry: config.retry, readOnly: config.readOnly });
   await registerStatic(app, config.staticDir);
   return app;

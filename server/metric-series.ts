@@ -55,6 +55,17 @@ interface CachedSeries {
   readAt: number;
 }
 
+/**
+ * The run exists but never logged this key (MLflow answers an empty history): a 404 to
+ * metric-series like any MLflow error, one empty cell to metrics-at-step.
+ */
+export class NoMetricHistory extends MlflowHttpError {
+  constructor(runId: string, key: string) {
+    super(404, 'RESOURCE_DOES_NOT_EXIST', `Run '${runId}' has no metric '${key}'.`);
+    this.name = 'NoMetricHistory';
+  }
+}
+
 /** Full histories, cached by bytes; one upstream read per series however many ask at once. */
 export class SeriesStore {
   private readonly cache: ByteLru<CachedSeries>;
@@ -126,13 +137,7 @@ export class SeriesStore {
     }
     const expected = latestEntry && latestEntry.step >= 0 ? latestEntry.step + 1 : Infinity;
     const history = await fetchMetricHistory(this.deps, runId, key, forwardedToken, expected);
-    if (history.x.length === 0) {
-      throw new MlflowHttpError(
-        404,
-        'RESOURCE_DOES_NOT_EXIST',
-        `Run '${runId}' has no metric '${key}'.`,
-      );
-    }
+    if (history.x.length === 0) throw new NoMetricHistory(runId, key);
     const entry: CachedSeries = {
       history,
       running,

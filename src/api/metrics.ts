@@ -1,6 +1,15 @@
 import { api, parseMetricValue, toInt } from './client';
 import type { Int64, WireDouble } from './types';
-import type { MetricSeriesWire } from '@/lib/metric-series';
+import type { StepChoice } from '@/lib/metric-at-step';
+import type { Direction } from '@/lib/metric-direction/types';
+import type {
+  MetricAtStepMiss,
+  MetricAtStepWire,
+  MetricSeriesWire,
+  MetricsAtStepRequestWire,
+  MetricsAtStepWire,
+} from '@/lib/metric-series';
+import { formatStepChoice } from '@/lib/run-diff/compare-url';
 
 /** MLflow's limits for get-history-bulk-interval (handlers.py). */
 export const BULK_INTERVAL_MAX_RUNS = 100;
@@ -133,4 +142,101 @@ export function getMetricSeries(
     },
     signal,
   );
+}
+
+/** One run's value of one metric for a step choice; `value` NaN and ±Infinity as real numbers. */
+export type MetricAtStep =
+  | {
+      runId: string;
+      key: string;
+      found: true;
+      step: number;
+      value: number;
+      /** False when `askedStep` was not logged and this is the last point before it. */
+      exact: boolean;
+      /** The step looked for ('step' and 'best' choices). */
+      askedStep?: number;
+    }
+  | {
+      runId: string;
+      key: string;
+      found: false;
+      why: MetricAtStepMiss;
+      askedStep?: number;
+      /** With 'missing': MLflow's error for the run (RESOURCE_DOES_NOT_EXIST, PERMISSION_DENIED). */
+      errorCode?: string;
+      message?: string;
+    };
+
+export interface MetricsAtStepParams {
+  runIds: readonly string[];
+  keys: readonly string[];
+  at: StepChoice;
+  /** Which way the reference metric improves; required with a 'best' choice, ignored otherwise. */
+  referenceDirection?: Direction | undefined;
+}
+
+/** The server's spelling of a step choice: the compare page's URL one, with 'latest' written out. */
+function atSpelling(choice: StepChoice): string {
+  if (choice.kind === 'latest') return 'latest';
+  // Null only for a step or key no URL holds: sent as it is, for the server to refuse by name.
+  return (
+    formatStepChoice(choice) ??
+    (choice.kind === 'step'
+      ? `step:${choice.step}`
+      : choice.kind === 'best'
+        ? `best:${choice.metric}`
+        : choice.kind)
+  );
+}
+
+export function decodeMetricAtStep(wire: MetricAtStepWire): MetricAtStep {
+  const asked = wire.asked_step === undefined ? {} : { askedStep: wire.asked_step };
+  if (wire.found) {
+    return {
+      runId: wire.run_id,
+      key: wire.key,
+      found: true,
+      step: wire.step,
+      value: parseMetricValue(wire.value),
+      exact: wire.exact,
+      ...asked,
+    };
+  }
+  return {
+    runId: wire.run_id,
+    key: wire.key,
+    found: false,
+    why: wire.why,
+    ...asked,
+    ...(wire.error_code === undefined ? {} : { errorCode: wire.error_code }),
+    ...(wire.message === undefined ? {} : { message: wire.message }),
+  };
+}
+
+/**
+ * One value per run and key for a step choice (latest, step N, min, max, at the best step of a
+ * reference metric), read by Parallax's server from each metric's full history. At most 200 runs,
+ * 100 keys and 2,000 pairs per call. Each distinct (run, key) once, run-major in the order given;
+ * a run MLflow does not know is `found: false, why: 'missing'` and the others still answer.
+ */
+export async function getMetricsAtStep(
+  params: MetricsAtStepParams,
+  signal?: AbortSignal,
+): Promise<MetricAtStep[]> {
+  if (params.runIds.length === 0 || params.keys.length === 0) return [];
+  const body: MetricsAtStepRequestWire = {
+    run_ids: [...params.runIds],
+    keys: [...params.keys],
+    at: atSpelling(params.at),
+  };
+  if (params.at.kind === 'best' && params.referenceDirection) {
+    body.reference_direction = params.referenceDirection;
+  }
+  const answer = await api.post<Partial<MetricsAtStepWire>>(
+    '/parallax/api/metrics-at-step',
+    body,
+    signal,
+  );
+  return (answer.values ?? []).map(decodeMetricAtStep);
 }

@@ -1,4 +1,5 @@
 import type { IndexedReduced } from './downsample';
+import type { PickMiss } from './metric-at-step';
 
 /** A value JSON cannot carry as a number. */
 export type WireValue = number | 'NaN' | 'Infinity' | '-Infinity';
@@ -47,6 +48,52 @@ export function decodeValue(v: WireValue | null | undefined): number {
   if (v === 'Infinity') return Infinity;
   if (v === '-Infinity') return -Infinity;
   return NaN;
+}
+
+/** Why `POST /parallax/api/metrics-at-step` has no value for a (run, key). */
+export type MetricAtStepMiss =
+  | PickMiss
+  /** MLflow refused the run (it does not exist, or this credential cannot see it): see error_code. */
+  | 'missing';
+
+/** The body of `POST /parallax/api/metrics-at-step`. */
+export interface MetricsAtStepRequestWire {
+  /** At most 200; with `keys`, at most 2,000 pairs. */
+  run_ids: string[];
+  /** At most 100. */
+  keys: string[];
+  /** 'latest', 'min', 'max', 'step:<step>' or 'best:<metric>' (the compare page's URL spelling). */
+  at: string;
+  /** Which way the reference metric improves: required with 'best:'. */
+  reference_direction?: 'min' | 'max';
+}
+
+/** One (run, key) of the answer. `asked_step` is the step looked for ('step:' and 'best:'). */
+export type MetricAtStepWire =
+  | {
+      run_id: string;
+      key: string;
+      found: true;
+      step: number;
+      value: WireValue;
+      /** False when `asked_step` was not logged and this is the last point before it. */
+      exact: boolean;
+      asked_step?: number;
+    }
+  | {
+      run_id: string;
+      key: string;
+      found: false;
+      why: MetricAtStepMiss;
+      asked_step?: number;
+      /** With 'missing': MLflow's error for the run. */
+      error_code?: string;
+      message?: string;
+    };
+
+/** The answer of `POST /parallax/api/metrics-at-step`: each distinct (run, key), run-major. */
+export interface MetricsAtStepWire {
+  values: MetricAtStepWire[];
 }
 
 /** The wire arrays of a reduction; `timestamps` are the raw series' (indexed by `reduced.index`). */

@@ -1,7 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import { seriesClient } from '@/workers/series-client';
-import { BULK_INTERVAL_MAX_RESULTS, getMetricHistory } from '../metrics';
-import type { StepWindow } from '../metrics';
+import { BULK_INTERVAL_MAX_RESULTS, getMetricHistory, getMetricsAtStep } from '../metrics';
+import type { MetricsAtStepParams, StepWindow } from '../metrics';
 
 /** A window's key part: null for the whole history, so "no zoom" is one cache entry. */
 function windowKey(window: StepWindow | undefined) {
@@ -83,4 +83,30 @@ export const metricQueries = {
       queryFn: ({ signal }) => getMetricHistory(runId, key, signal),
       staleTime: 60_000,
     }),
+
+  atStepAll: () => [...metricQueries.all, 'at-step'] as const,
+
+  /**
+   * One value per run and key for the compare page's step choice, from full histories. Run ids
+   * and keys are sorted and deduplicated, in the key and in the request alike, so the order the
+   * page lists them in makes no second entry; find a value by its runId and key.
+   */
+  atStep: (params: MetricsAtStepParams) => {
+    const runIds = [...new Set(params.runIds)].sort();
+    const keys = [...new Set(params.keys)].sort();
+    const referenceDirection =
+      params.at.kind === 'best' ? (params.referenceDirection ?? null) : null;
+    return queryOptions({
+      queryKey: [
+        ...metricQueries.atStepAll(),
+        { runIds, keys, at: params.at, referenceDirection },
+      ] as const,
+      queryFn: ({ signal }) =>
+        getMetricsAtStep(
+          { runIds, keys, at: params.at, referenceDirection: referenceDirection ?? undefined },
+          signal,
+        ),
+      staleTime: 60_000,
+    });
+  },
 };
