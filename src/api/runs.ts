@@ -1,3 +1,5 @@
+import { datasetsFromInputs } from '@/lib/run-diff/diff-model';
+import type { DiffDataset } from '@/lib/run-diff/diff-model';
 import { api, parseMetricValue, toInt } from './client';
 import { TAGS } from './types';
 import type {
@@ -39,6 +41,29 @@ export function searchRuns(
   );
 }
 
+/**
+ * The runs of one experiment among `runIds`, whatever their lifecycle stage: one search instead of
+ * a runs/get per run. MLflow takes `IN` on run_id only; ids are quoted as its grammar wants, and the
+ * caller passes well-formed ids only (src/lib/run-diff/compare-url.ts), so no quote is inside one.
+ */
+export async function searchRunsByIds(
+  experimentId: string,
+  runIds: readonly string[],
+  signal?: AbortSignal,
+): Promise<RunView[]> {
+  const list = runIds.map((id) => `'${id.replace(/'/g, "''")}'`).join(', ');
+  const res = await searchRuns(
+    {
+      experimentIds: [experimentId],
+      filter: `attributes.run_id IN (${list})`,
+      runViewType: 'ALL',
+      maxResults: Math.max(1, runIds.length),
+    },
+    signal,
+  );
+  return (res.runs ?? []).map(normalizeRun);
+}
+
 export function getRun(runId: string, signal?: AbortSignal): Promise<GetRunResponse> {
   return api.get<GetRunResponse>('/api/2.0/mlflow/runs/get', { run_id: runId }, signal);
 }
@@ -72,10 +97,12 @@ export interface RunView {
   metrics: ReadonlyMap<string, RunMetric>;
   params: ReadonlyMap<string, string>;
   tags: ReadonlyMap<string, string>;
+  /** Its dataset inputs (name, digest, context), empty when it logged none. */
+  datasets: readonly DiffDataset[];
 }
 
 export function normalizeRun(run: Run): RunView {
-  const { info, data } = run;
+  const { info, data, inputs } = run;
   const tags = new Map((data?.tags ?? []).map((t) => [t.key, t.value] as const));
   const params = new Map((data?.params ?? []).map((p) => [p.key, p.value] as const));
   const metrics = new Map<string, RunMetric>();
@@ -109,5 +136,6 @@ export function normalizeRun(run: Run): RunView {
     metrics,
     params,
     tags,
+    datasets: datasetsFromInputs(inputs),
   };
 }

@@ -1,5 +1,7 @@
 // Wire types from mlflow/protos as MLflow 3.x renders them: snake_case, omitted when empty, int64 as
 // number (string on older servers), metric doubles possibly "NaN"/"Infinity"/"-Infinity".
+import type { WireRunInputs } from '../lib/run-diff/diff-model';
+
 export type Int64 = number | string;
 export type WireDouble = number | 'NaN' | 'Infinity' | '-Infinity';
 
@@ -52,6 +54,8 @@ export interface RunData {
 export interface Run {
   info: RunInfo;
   data?: RunData;
+  /** The datasets the run read (mlflow.log_input); MLflow 2.4+. */
+  inputs?: WireRunInputs;
 }
 
 export interface FileInfo {

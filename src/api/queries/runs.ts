@@ -1,5 +1,7 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
-import { getRun, normalizeRun, searchRuns } from '../runs';
+import { resolveRuns } from '@/lib/run-diff/resolve-runs';
+import { MlflowError } from '../errors';
+import { getRun, normalizeRun, searchRuns, searchRunsByIds } from '../runs';
 import type { RunView, SearchRunsParams } from '../runs';
 
 /** Everything that shapes a run search except the page token, which the infinite query owns. */
@@ -45,5 +47,31 @@ export const runQueries = {
     queryOptions({
       queryKey: [...runQueries.details(), runId] as const,
       queryFn: async ({ signal }) => normalizeRun((await getRun(runId, signal)).run),
+    }),
+
+  compares: () => [...runQueries.all, 'compare'] as const,
+
+  /**
+   * The runs of a comparison: one runs/search per experiment rather than a runs/get per run (see
+   * resolve-runs.ts). `experimentIds` is the link's hint; without it the experiments are found.
+   */
+  compare: (runIds: readonly string[], experimentIds: readonly string[]) =>
+    queryOptions({
+      queryKey: [...runQueries.compares(), { runIds, experimentIds }] as const,
+      queryFn: ({ signal }) =>
+        resolveRuns(runIds, experimentIds, {
+          searchByIds: (experimentId, ids) => searchRunsByIds(experimentId, ids, signal),
+          getRun: async (runId) => normalizeRun((await getRun(runId, signal)).run),
+          idOf: (run) => run.runId,
+          experimentOf: (run) => run.experimentId,
+          isDeleted: (run) => run.lifecycleStage === 'deleted',
+          // A stale experiment in the link, or a run that is gone: MLflow says "does not exist".
+          classify: (error) =>
+            error instanceof MlflowError && error.notFound ? 'missing' : 'other',
+          describe: (error) =>
+            error instanceof MlflowError
+              ? { errorCode: error.errorCode, message: error.message }
+              : { errorCode: 'UNKNOWN', message: String(error) },
+        }),
     }),
 };
