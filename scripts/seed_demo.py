@@ -16,23 +16,28 @@ script starts an unfinished demo over in an empty store (scripts/lib/seed.mjs).
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import signal
 import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from functools import cached_property
 
+import mlflow.data
 import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 from mlflow import MlflowClient
+from mlflow.data.pandas_dataset import PandasDataset
 from seed_common import (
     Progress,
     connect,
     create_experiment,
     create_run,
     finish_run,
+    log_datasets,
     log_metrics,
     log_sklearn_model,
     now_ms,
@@ -201,6 +206,22 @@ class ChurnData:
     y_train: np.ndarray
     y_val: np.ndarray
 
+    @cached_property
+    def inputs(self) -> dict[str, PandasDataset]:
+        """The split as the MLflow datasets a churn run logs, by context. Built once: MLflow hashes
+        each frame for its digest, and every churn run trains and validates on this same split."""
+        return {
+            "training": churn_dataset(self.x_train, self.y_train, "train"),
+            "validation": churn_dataset(self.x_val, self.y_val, "validation"),
+        }
+
+
+def churn_dataset(x: pd.DataFrame, y: np.ndarray, split: str) -> PandasDataset:
+    # Where a real pipeline would have read it from (feature set v1), not the default code source,
+    # which records the seeding user and script.
+    source = f"s3://growth-ds/churn/features_v1/{split}.parquet"
+    return mlflow.data.from_pandas(x.assign(churned=y), source=source, name=f"churn_{split}", targets="churned")
+
 
 @dataclass(eq=False)  # compared by identity: its fields hold numpy arrays
 class Trial:
@@ -307,6 +328,11 @@ def importances(trial: Trial, columns: list[str]) -> pd.DataFrame:
     return table.sort_values("importance", ascending=False)
 
 
+def model_config(trial: Trial) -> dict:
+    """The model's part of the training config: in `config.yaml`, and as the JSON param `model_config`."""
+    return {"type": trial.model_type, "params": trial.params}
+
+
 def churn_artifacts(trial: Trial, data: ChurnData, start_ms: int, end_ms: int) -> dict[str, object]:
     fpr, tpr, _ = roc_curve(data.y_val, trial.proba)
     roc = line_figure(
@@ -332,7 +358,7 @@ def churn_artifacts(trial: Trial, data: ChurnData, start_ms: int, end_ms: int) -
             },
         },
         "config.yaml": {
-            "model": {"type": trial.model_type, "params": trial.params},
+            "model": model_config(trial),
             "data": {"table": "features.daily_customer", "target": "churned", "test_size": 0.25, "seed": 7},
             "features": list(data.x_train.columns),
         },
@@ -341,12 +367,22 @@ def churn_artifacts(trial: Trial, data: ChurnData, start_ms: int, end_ms: int) -
 
 
 def create_churn_run(
-    client: MlflowClient, experiment_id: str, trial: Trial, start_ms: int, user: str, **options
+    client: MlflowClient, experiment_id: str, data: ChurnData, trial: Trial, start_ms: int, user: str, **options
 ) -> str:
-    """Creates the run for a trial; `options` are create_run's parent_id and description."""
+    """Creates the run for a trial, with the split it trains on as its datasets; `options` are
+    create_run's parent_id and description."""
     tags = run_tags(user, CHURN_SOURCE, start_ms, domain="churn", team="growth-ds", model_type=trial.model_type)
-    params = {"model_type": trial.model_type, **trial.params, "feature_set": "v1", "test_size": 0.25}
-    return create_run(client, experiment_id, trial.name, start_ms, tags, params, **options)
+    params = {
+        "model_type": trial.model_type,
+        **trial.params,
+        "feature_set": "v1",
+        "test_size": 0.25,
+        # Nested as a training script logs its config: the run diff shows which sub-key differs.
+        "model_config": json.dumps(model_config(trial)),
+    }
+    run_id = create_run(client, experiment_id, trial.name, start_ms, tags, params, **options)
+    log_datasets(client, run_id, data.inputs)
+    return run_id
 
 
 def log_churn_run(
@@ -366,7 +402,7 @@ def log_churn_run(
     """Logs a completed churn run; returns it as a registry Candidate when it carries a model."""
     end_ms = start_ms + minutes * MINUTE
     run_id = create_churn_run(
-        client, experiment_id, trial, start_ms, user, parent_id=parent_id, description=description
+        client, experiment_id, data, trial, start_ms, user, parent_id=parent_id, description=description
     )
     log_metrics(client, run_id, churn_metrics(trial, start_ms, end_ms))
     if with_files:
@@ -468,7 +504,7 @@ def seed_churn_failed(client: MlflowClient, experiment_id: str, data: ChurnData,
     start = now - 12 * DAY + 14 * HOUR
     end = start + 7 * MINUTE
     run_id = create_churn_run(
-        client, experiment_id, deep, start, ALAN,
+        client, experiment_id, data, deep, start, ALAN,
         description="**Failed** at stage 38: the worker ran out of memory. See `logs/train.log`.",
     )
     log_metrics(client, run_id, churn_metrics(deep, start, end, stages=37))
@@ -488,7 +524,7 @@ def seed_churn_killed(client: MlflowClient, experiment_id: str, data: ChurnData,
     start = now - 3 * DAY + 16 * HOUR
     end = start + 11 * MINUTE
     run_id = create_churn_run(
-        client, experiment_id, slow, start, ALAN, description="Killed by hand: far too slow for what it gains."
+        client, experiment_id, data, slow, start, ALAN, description="Killed by hand: far too slow for what it gains."
     )
     log_metrics(client, run_id, churn_metrics(slow, start, end, stages=64))
     finish_run(client, run_id, end, "KILLED")
@@ -499,7 +535,7 @@ def seed_churn_running(client: MlflowClient, experiment_id: str, data: ChurnData
     start = now - 25 * MINUTE
     name = f"nightly-retrain-{day_of(start)}"
     nightly = train_churn(data, name, "gradient_boosting", {**UNFINISHED, "learning_rate": 0.1})
-    run_id = create_churn_run(client, experiment_id, nightly, start, RETRAIN_BOT)
+    run_id = create_churn_run(client, experiment_id, data, nightly, start, RETRAIN_BOT)
     log_metrics(client, run_id, churn_metrics(nightly, start, now, stages=48))
 
 

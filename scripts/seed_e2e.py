@@ -9,6 +9,8 @@
   named `run-07 <b>bold</b>`; `run-01` carries one artifact of every previewable kind and a model.
 - `/Shared/e2e/empty`: no runs.
 - `/Shared/e2e/paging`: 150 runs `page-001`…`page-150`, one param `p` and one metric `m`.
+- `/Shared/e2e/compare-a` and `/Shared/e2e/compare-b`: runs for the compare page, which differ in
+  known ways (seed_compare.py).
 
 Everything is deterministic, times included (a fixed base date), so tests may assert exact values;
 the manifest also lists each churn run's values. Tests that change data make their own experiments.
@@ -29,6 +31,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 from mlflow import MlflowClient
 from mlflow.entities import Metric, Param
+from seed_compare import COMPARE_EXPERIMENTS, seed_compare
 from seed_common import (
     Progress,
     connect,
@@ -388,7 +391,7 @@ def main() -> None:
         lambda parser: parser.add_argument("--manifest", required=True, type=Path, help="where to write the JSON"),
     )
     client = connect(args.tracking_uri)
-    require_absent(client, EXPERIMENTS.values())
+    require_absent(client, [*EXPERIMENTS.values(), *COMPARE_EXPERIMENTS.values()])
     progress = Progress(4)
 
     progress.step(f"{len(EXPERIMENTS)} experiments")
@@ -408,6 +411,7 @@ def main() -> None:
         experiments["charts"].update(seed_charts(client, ids["charts"]))
         experiments["extreme"] = seed_extreme(client)
         experiments["hostile"] = seed_hostile(client)
+        experiments["compare"] = seed_compare(client, BASE_MS, USER)
     progress.step(f"manifest {args.manifest}")
     write_manifest(
         args.manifest,

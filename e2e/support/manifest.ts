@@ -55,6 +55,37 @@ export interface SeededHostileExperiment extends SeededExperiment {
   };
 }
 
+/** cmp-base, cmp-lr, cmp-deep and cmp-gone (deleted) are in compare-a; cmp-other in compare-b. */
+export type CompareRunName = 'cmp-base' | 'cmp-lr' | 'cmp-deep' | 'cmp-gone' | 'cmp-other';
+export type CompareMetric = 'val_loss' | 'val_accuracy' | 'epoch_time_s';
+
+/**
+ * `/Shared/e2e/compare-a` (`id`, `name`; `run_ids`: its live runs cmp-base, cmp-lr, cmp-deep) with
+ * the deleted run cmp-gone, and `/Shared/e2e/compare-b` (`other`) with cmp-other: params equal,
+ * varying, a JSON dict, a Python-style dict and a 600-character value; metrics over steps 0…9
+ * whose latest, step-5, min and max values differ per run; a dataset whose digest differs in
+ * cmp-deep; `config.yaml` in cmp-base and cmp-lr, 2 lines apart; `only_in_base.txt` in cmp-base.
+ */
+export interface SeededCompare extends SeededExperiment {
+  other: SeededExperiment;
+  run_id_by_name: Record<CompareRunName, string>;
+  deleted_run_id: string;
+  /** Every point logged, `[step, value]` for steps 0…9 in order: the last is the latest value. */
+  metrics: Record<CompareMetric, Record<CompareRunName, [number, number][]>>;
+  /** Every param as MLflow keeps it (text). */
+  params: Record<CompareRunName, Record<string, string>>;
+  /** The run's own tags (`mlflow.*` left out): `team` equal in all runs, `note` varying. */
+  tags: Record<CompareRunName, { team: string; note: string }>;
+  /** The run's dataset inputs; `context` is the input's `mlflow.data.context` tag. */
+  datasets: Record<CompareRunName, { name: string; digest: string; context: string }[]>;
+  /** The run's artifact file paths (all at the top level). */
+  artifacts: Record<CompareRunName, string[]>;
+  /** The text of each `config.yaml`, as stored. */
+  config_yaml: Record<'cmp-base' | 'cmp-lr', string>;
+  /** The lines that differ, `[in cmp-base, in cmp-lr]`; the other lines are equal. */
+  config_yaml_changed_lines: [string, string][];
+}
+
 export interface Manifest {
   experiments: {
     churn: SeededExperiment;
@@ -63,6 +94,7 @@ export interface Manifest {
     charts: SeededChartsExperiment;
     hostile: SeededHostileExperiment;
     extreme: SeededExtremeExperiment;
+    compare: SeededCompare;
   };
   mlflow_version: string;
 }
