@@ -13,7 +13,7 @@ describe('shortcutPage', () => {
     ['/experiments/12/runs/abc', '', 'run'],
     ['/experiments/12/runs/abc', '?view=charts', 'run'],
     ['/models', '', 'other'],
-    ['/compare', '?runs=a,b', 'other'],
+    ['/compare', '?runs=a,b', 'compare'],
     ['/nowhere/at/all', '', 'other'],
   ])('%s%s is %s', (pathname, search, page) => {
     expect(shortcutPage(pathname, search)).toBe(page);

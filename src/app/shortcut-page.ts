@@ -6,6 +6,7 @@ import type { ShortcutPage } from '@/lib/shortcuts';
 export function shortcutPage(pathname: string, search: string): ShortcutPage {
   if (matchPath(paths.experiments.path, pathname)) return 'experiments';
   if (matchPath(paths.run.path, pathname)) return 'run';
+  if (matchPath(paths.compare.path, pathname)) return 'compare';
   if (matchPath(paths.experiment.path, pathname)) {
     // ExperimentRoute's own rule: only `view=charts` trades the table for the charts.
     const charts = new URLSearchParams(search).get('view') === 'charts';

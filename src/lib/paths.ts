@@ -18,7 +18,10 @@ export const paths = {
   },
   compare: {
     path: '/compare',
-    href: (runIds: readonly string[]) => `/compare?runs=${runIds.map(enc).join(',')}`,
+    // The experiments are a hint that saves the page a lookup per experiment (compare-url.ts).
+    href: (runIds: readonly string[], experimentIds: readonly string[] = []) =>
+      `/compare?runs=${runIds.map(enc).join(',')}` +
+      (experimentIds.length ? `&experiments=${experimentIds.map(enc).join(',')}` : ''),
   },
   models: { path: '/models', href: () => '/models' },
   model: { path: '/models/:name', href: (name: string) => `/models/${enc(name)}` },

@@ -17,6 +17,7 @@ describe('shortcutGroupsFor', () => {
     ]);
     expect(titles('experiment-charts')).toEqual(['Anywhere', 'Charts']);
     expect(titles('run')).toEqual(['Anywhere', 'Charts', 'Artifacts']);
+    expect(titles('compare')).toEqual(['Anywhere', 'Compare runs']);
     expect(titles('other')).toEqual(['Anywhere']);
   });
 
@@ -26,6 +27,7 @@ describe('shortcutGroupsFor', () => {
       'experiment-table',
       'experiment-charts',
       'run',
+      'compare',
       'other',
     ];
     const listed = new Set(pages.flatMap(titles));

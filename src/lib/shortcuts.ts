@@ -5,7 +5,7 @@
 
 /** The kinds of page whose shortcuts differ. */
 export type ShortcutPage =
-  'experiments' | 'experiment-table' | 'experiment-charts' | 'run' | 'other';
+  'experiments' | 'experiment-table' | 'experiment-charts' | 'run' | 'compare' | 'other';
 
 export interface Shortcut {
   /**
@@ -115,6 +115,18 @@ export const SHORTCUT_GROUPS: readonly ShortcutGroup[] = [
       { keys: ['ArrowRight'], action: 'Open a folder; in an open one, go to its first item' },
       { keys: ['ArrowLeft'], action: 'Close a folder; elsewhere, go to the folder above' },
       { keys: ['Enter', ' '], action: 'Preview the file, or open or close the folder' },
+    ],
+  },
+  {
+    title: 'Compare runs',
+    where: 'On the compare page, outside a text field.',
+    pages: ['compare'],
+    shortcuts: [
+      { keys: ['d'], action: 'Show only the rows that differ, or every row' },
+      {
+        keys: ['b'],
+        action: "Make the focused column's run the baseline (focus a run's header or a value)",
+      },
     ],
   },
 ];

@@ -11,16 +11,6 @@ const STYLE_PROPS = [
   'font-family',
 ];
 
-export function download(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.click();
-  // The click starts the download synchronously; the URL may go on the next tick.
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}
-
 /** A standalone copy of the chart's SVG: computed colours inlined, a background behind it. */
 export function standaloneSvg(container: HTMLElement): string | null {
   const svg = container.querySelector<SVGSVGElement>('svg.recharts-surface');

@@ -5,7 +5,8 @@ import type { StepWindow } from '@/api/metrics';
 import { metricQueries } from '@/api/queries/metrics';
 import { exportFileName, metricPointsCsv } from '@/lib/csv-export';
 import type { CsvPoint } from '@/lib/csv-export';
-import { download, standaloneSvg, svgToPng } from './chart-export';
+import { download } from '@/components/download';
+import { standaloneSvg, svgToPng } from './chart-export';
 import type { ExportKind } from './ChartControls';
 import type { ChartRun } from './chart-types';
 

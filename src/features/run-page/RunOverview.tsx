@@ -8,7 +8,7 @@ import { formatDuration, formatTimestamp } from '@/lib/format';
 import { paths } from '@/lib/paths';
 import { shortCommit } from '@/lib/run-fields';
 import { ChildRunLinks } from './ChildRunLinks';
-import { CopyButton } from './CopyButton';
+import { CopyButton } from '@/components/CopyButton';
 import { ParentRunLink } from './ParentRunLink';
 
 /** Who ran what, when, and from where: the facts above the params and metrics. */

@@ -149,6 +149,7 @@ function ExperimentRuns({ experimentId }: { experimentId: string }) {
       {toolbar}
       {/* Rendered with no selection too: a bulk action's progress and summary outlive it. */}
       <SelectionActions
+        experimentId={experimentId}
         runIds={selection.selectedIds}
         lifecycle={view.lifecycle}
         onSelect={setSelected}

@@ -8,6 +8,7 @@ import type { RunsLifecycle } from '@/lib/runs-view-state';
 import { useBulkLifecycle, type BulkState } from './useBulkLifecycle';
 
 interface SelectionActionsProps {
+  experimentId: string;
   /** The selected runs among those loaded, in table order. */
   runIds: readonly string[];
   lifecycle: RunsLifecycle;
@@ -23,7 +24,8 @@ const plural = (n: number) => `${n.toLocaleString('en')} ${n === 1 ? 'run' : 'ru
  * Compare, Delete (confirmed) and Restore for the selected runs, then the bulk action's progress
  * and a summary naming every failure, with a retry of those; failures stay selected.
  */
-export function SelectionActions({ runIds, lifecycle, onSelect, nameOf }: SelectionActionsProps) {
+export function SelectionActions(props: SelectionActionsProps) {
+  const { experimentId, runIds, lifecycle, onSelect, nameOf } = props;
   const navigate = useNavigate();
   const canEdit = useCanEdit();
   const [confirming, setConfirming] = useState(false);
@@ -39,7 +41,7 @@ export function SelectionActions({ runIds, lifecycle, onSelect, nameOf }: Select
           <button
             type="button"
             className="btn btn-small"
-            onClick={() => void navigate(paths.compare.href(runIds))}
+            onClick={() => void navigate(paths.compare.href(runIds, [experimentId]))}
           >
             Compare
           </button>

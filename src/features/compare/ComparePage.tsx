@@ -1,0 +1,152 @@
+import { useDeferredValue, useMemo, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { runQueries } from '@/api/queries/runs';
+import { download } from '@/components/download';
+import { EmptyState } from '@/components/EmptyState';
+import { ErrorNotice } from '@/components/ErrorNotice';
+import { Skeleton } from '@/components/Skeleton';
+import { useDocumentTitle } from '@/hooks/useDocumentTitle';
+import { runColors } from '@/lib/run-colors';
+import { baselineFirst } from '@/lib/run-diff/baseline';
+import { MAX_COMPARE_RUNS } from '@/lib/run-diff/compare-url';
+import { buildRunDiff, filterRunDiff } from '@/lib/run-diff/diff-model';
+import type { SectionId } from '@/lib/run-diff/diff-model';
+import { runDiffCsv } from '@/lib/run-diff/diff-csv';
+import { CompareProblems } from './CompareProblems';
+import { CompareToolbar } from './CompareToolbar';
+import { DiffTable } from './DiffTable';
+import { useCompareKeys } from './useCompareKeys';
+import { useCompareView } from './useCompareView';
+import { useMetricDirections } from './useMetricDirections';
+import { StepChoiceControl } from './StepChoiceControl';
+import { StepNotes } from './StepNotes';
+import { useStepValues } from './useStepValues';
+import { ValueDialog } from './ValueDialog';
+import type { OpenValue } from './ValueDialog';
+import './compare.css';
+
+/** `/compare?runs=…`: the runs side by side, differences first, against a baseline if one is set. */
+export function ComparePage() {
+  useDocumentTitle('Compare runs');
+  const { view, set } = useCompareView();
+  const query = useQuery({
+    ...runQueries.compare(view.runs, view.experiments),
+    enabled: view.runs.length > 0,
+  });
+  const runs = useMemo(
+    () => baselineFirst(query.data?.runs ?? [], view.baseline, (r) => r.runId),
+    [query.data, view.baseline],
+  );
+  const experimentIds = useMemo(() => [...new Set(runs.map((r) => r.experimentId))], [runs]);
+  const directions = useMetricDirections(experimentIds);
+  const [search, setSearch] = useState('');
+  const deferredSearch = useDeferredValue(search);
+  const [openValue, setOpenValue] = useState<OpenValue>();
+  const step = useStepValues(runs, view.step, directions.of);
+  const diff = useMemo(() => buildRunDiff(step.inputs), [step.inputs]);
+  const sections = useMemo(
+    () => filterRunDiff(diff, { differencesOnly: view.differencesOnly, search: deferredSearch }),
+    [diff, view.differencesOnly, deferredSearch],
+  );
+  const colors = useMemo(() => runColors(runs.map((r) => r.runId)), [runs]);
+  const baselineId = runs[0]?.runId === view.baseline ? view.baseline : undefined;
+  useCompareKeys({
+    onToggleDifferences: () => set('differencesOnly', !view.differencesOnly),
+    onBaseline: (index) => {
+      const run = runs[index];
+      if (run) set('baseline', run.runId);
+    },
+  });
+
+  const toggleSection = (id: SectionId) =>
+    set(
+      'collapsed',
+      view.collapsed.includes(id)
+        ? view.collapsed.filter((s) => s !== id)
+        : [...view.collapsed, id],
+    );
+  const exportCsv = () => {
+    const csv = runDiffCsv(
+      runs.map((r) => ({ runId: r.runId, name: r.name })),
+      sections.filter((s) => !view.collapsed.includes(s.id)),
+    );
+    download(new Blob([csv], { type: 'text/csv;charset=utf-8' }), 'run-diff.csv');
+  };
+
+  return (
+    <div className="page compare-page">
+      <header className="page-header">
+        <h1>Compare runs</h1>
+        {runs.length > 0 && (
+          <p className="page-subtitle">{runs.length.toLocaleString('en')} runs</p>
+        )}
+      </header>
+      <CompareProblems
+        problems={query.data?.problems ?? []}
+        rejected={view.rejected}
+        truncated={view.truncated ? { total: view.totalRuns, shown: MAX_COMPARE_RUNS } : undefined}
+      />
+      {view.runs.length === 0 ? (
+        <EmptyState title="No runs to compare">
+          Select runs in an experiment&apos;s runs table and press Compare, or open a link of the
+          form <code>/compare?runs=&lt;run id&gt;,&lt;run id&gt;</code>.
+        </EmptyState>
+      ) : query.isPending ? (
+        <Skeleton rows={8} label="Loading runs…" />
+      ) : query.isError ? (
+        <ErrorNotice
+          error={query.error}
+          title="The runs could not be loaded"
+          onRetry={() => void query.refetch()}
+        />
+      ) : runs.length === 0 ? (
+        <EmptyState title="None of these runs can be shown">
+          The reasons are listed above.
+        </EmptyState>
+      ) : (
+        <>
+          <CompareToolbar
+            differencesOnly={view.differencesOnly}
+            onDifferencesOnly={(on) => set('differencesOnly', on)}
+            hiddenEqual={sections.reduce((n, s) => n + s.hiddenEqual, 0)}
+            search={search}
+            onSearch={setSearch}
+            onExport={exportCsv}
+          >
+            <StepChoiceControl
+              choice={view.step}
+              onChange={(choice) => set('step', choice)}
+              metrics={step.metricKeys}
+              loading={step.loading}
+            />
+          </CompareToolbar>
+          <StepNotes step={step} choice={view.step} />
+          {directions.localOnly && (
+            <p className="notice compare-warning" role="status">
+              The direction of <code>{directions.localOnly.metric}</code> is kept in this browser
+              only: {directions.localOnly.reason}
+            </p>
+          )}
+          <DiffTable
+            runs={runs}
+            colors={colors}
+            sections={sections}
+            collapsed={view.collapsed}
+            baselineId={baselineId}
+            directionOf={directions.of}
+            directionsBusy={directions.saving}
+            onChooseDirection={directions.choose}
+            onToggleSection={toggleSection}
+            onBaseline={(id) => set('baseline', id)}
+            onOpenValue={(row, i) => {
+              const cell = row.cells[i];
+              const run = runs[i];
+              if (cell && run) setOpenValue({ key: row.key, runName: run.name, text: cell.text });
+            }}
+          />
+        </>
+      )}
+      <ValueDialog value={openValue} onClose={() => setOpenValue(undefined)} />
+    </div>
+  );
+}
