@@ -352,3 +352,41 @@ test('a deleted seeded run, a run of another experiment, datasets and flattened 
   await expect(cellOf(datasetRow, 0)).toHaveText(digests[0] as string);
   await expect(cellOf(datasetRow, 1)).toHaveText(digests[1] as string);
 });
+
+test('the runs table marks each metric column’s best value by its direction', async ({ page }) => {
+  const experimentId = await mlflow.createExperiment(uniqueName('e2e-best-marks'));
+  const logged = {
+    a: { val_loss: 0.3, val_auc: 0.8, epoch_time: 10 },
+    b: { val_loss: 0.2, val_auc: 0.7, epoch_time: 12 },
+    c: { val_loss: 0.5, val_auc: 0.9, epoch_time: 11 },
+  };
+  const ids: Record<string, string> = {};
+  for (const [name, metrics] of Object.entries(logged)) {
+    const run = await mlflow.createRun(experimentId, name);
+    ids[name] = run.info.run_id;
+    for (const [key, value] of Object.entries(metrics))
+      await mlflow.logMetric(run.info.run_id, key, value);
+  }
+  await page.goto(`/experiments/${experimentId}`);
+  const grid = page.getByRole('grid');
+  await expect(grid.locator('tbody tr[data-run-id]')).toHaveCount(3);
+  const marked = (key: string) => grid.locator(`td[data-column="metrics.${key}"] .runs-best`);
+  // val_loss is lower-is-better and val_auc higher-is-better by their names; epoch_time says nothing.
+  await expect(marked('val_loss')).toHaveCount(1);
+  await expect(
+    grid.locator(`tr[data-run-id="${ids.b}"] td[data-column="metrics.val_loss"] .runs-best`),
+  ).toHaveText('0.2');
+  await expect(marked('val_auc')).toHaveCount(1);
+  await expect(
+    grid.locator(`tr[data-run-id="${ids.c}"] td[data-column="metrics.val_auc"] .runs-best`),
+  ).toHaveText('0.9');
+  await expect(grid.locator('td[data-column="metrics.epoch_time"]')).toHaveCount(3);
+  await expect(marked('epoch_time')).toHaveCount(0);
+
+  // The team says epoch_time is lower-is-better (the tag the compare page writes): the table follows.
+  await mlflowExperiment.setTag(experimentId, 'parallax.metric_direction.epoch_time', 'min');
+  await page.reload();
+  await expect(
+    grid.locator(`tr[data-run-id="${ids.a}"] td[data-column="metrics.epoch_time"] .runs-best`),
+  ).toHaveText('10');
+});

@@ -17,7 +17,7 @@ import { CompareToolbar } from './CompareToolbar';
 import { DiffTable } from './DiffTable';
 import { useCompareKeys } from './useCompareKeys';
 import { useCompareView } from './useCompareView';
-import { useMetricDirections } from './useMetricDirections';
+import { useMetricDirections } from '@/hooks/useMetricDirections';
 import { StepChoiceControl } from './StepChoiceControl';
 import { StepNotes } from './StepNotes';
 import { useStepValues } from './useStepValues';

@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { compareHistoryMode, readCompareView, writeCompareView } from '@/lib/run-diff/compare-url';
 import type { CompareRead, CompareView } from '@/lib/run-diff/compare-url';
@@ -9,21 +9,30 @@ export interface CompareViewState {
   set: <F extends keyof CompareView>(field: F, value: CompareView[F]) => void;
 }
 
-/** The compare page's state, read from and written to the URL so that a link reproduces it. */
+/**
+ * The compare page's state, read from and written to the URL so that a link reproduces it. A
+ * written field shows at once: the router commits a navigation a moment later, and a checkbox
+ * drawn from the URL alone would spring back for that moment (and a quick second click be lost).
+ */
 export function useCompareView(): CompareViewState {
   const [search, setSearch] = useSearchParams();
-  const view = useMemo(() => readCompareView(search), [search]);
+  const [pending, setPending] = useState<{ for: string; patch: Partial<CompareView> }>();
+  const key = search.toString();
+  // The URL has moved on (this write landed, or Back): what it says wins again.
+  if (pending && pending.for !== key) setPending(undefined);
+  const patch = pending?.for === key ? pending.patch : undefined;
+  const view = useMemo(() => ({ ...readCompareView(search), ...patch }), [search, patch]);
   const set = useCallback(
     <F extends keyof CompareView>(field: F, value: CompareView[F]) => {
-      const replace = compareHistoryMode(field) === 'replace';
-      // A toggle (a checkbox, a folded section) is drawn from the URL: written in a transition, the
-      // control would spring back for a frame before its new state arrived.
+      setPending((p) => ({
+        for: key,
+        patch: { ...(p?.for === key ? p.patch : {}), [field]: value },
+      }));
       setSearch((current) => writeCompareView(current, { [field]: value }), {
-        replace,
-        flushSync: replace,
+        replace: compareHistoryMode(field) === 'replace',
       });
     },
-    [setSearch],
+    [key, setSearch],
   );
   return { view, set };
 }

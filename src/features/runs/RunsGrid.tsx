@@ -8,6 +8,7 @@ import { RunsRow } from './RunsRow';
 import type { RowActions } from './RunsRow';
 import { ROW_HEIGHT } from './runs-table-model';
 import type { RunsTableFeatures, TableRow } from './runs-table-model';
+import type { BestMarks } from './useBestMarks';
 import { useColumnLayout } from './useColumnLayout';
 import type { ColumnActions } from './useColumnLayout';
 import { widthVar } from './useColumnWindow';
@@ -15,6 +16,8 @@ import { widthVar } from './useColumnWindow';
 interface RunsGridProps {
   table: ReactTable<RunsTableFeatures, TableRow, unknown>;
   rows: readonly TableRow[];
+  /** The runs holding each metric column's best value. */
+  best: BestMarks;
   selected: ReadonlySet<string>;
   /** Previous rows are on screen while a new sort or filter loads. */
   busy: boolean;
@@ -41,7 +44,7 @@ const isTyping = (el: EventTarget) =>
  * grid roles. Keyboard: j/k (or ↓/↑) move the focused row, x toggles its selection, Enter opens it.
  */
 export function RunsGrid(props: RunsGridProps) {
-  const { table, rows, selected, busy, actions, allSelected, columnActions } = props;
+  const { table, rows, best, selected, busy, actions, allSelected, columnActions } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
   const [focused, setFocused] = useState(-1);
   const columns = table.getAllLeafColumns();
@@ -184,6 +187,7 @@ export function RunsGrid(props: RunsGridProps) {
                 top={item.start}
                 ariaRowIndex={item.index + 2}
                 columns={rendered}
+                best={best}
                 selected={row.type === 'run' && selected.has(row.id)}
                 focused={item.index === focused}
                 actions={rowActions}

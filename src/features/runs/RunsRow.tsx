@@ -3,6 +3,7 @@ import type { CSSProperties } from 'react';
 import { formatMetric } from '@/lib/format';
 import type { MetricStats } from '@/lib/run-groups';
 import { RunNameLink } from './RunCells';
+import type { BestMarks } from './useBestMarks';
 import type { GroupRow, RunRow, TableRow } from './runs-table-model';
 import { NAME_COLUMN_ID, SELECT_COLUMN_ID } from './useRunsTableColumns';
 import type { RenderedColumn } from './useColumnWindow';
@@ -24,6 +25,8 @@ interface RunsRowProps {
   top: number;
   /** The columns in view (sticky ones first), with spacer widths for the rest. */
   columns: readonly RenderedColumn[];
+  /** The runs holding each metric column's best value (one map for every row). */
+  best: BestMarks;
   selected: boolean;
   focused: boolean;
   actions: RowActions;
@@ -35,7 +38,7 @@ interface RunsRowProps {
  * only the rows whose run, selection or focus changed, never all of them.
  */
 export const RunsRow = memo(function RunsRow(props: RunsRowProps) {
-  const { row, index, top, columns, selected, focused, actions, ariaRowIndex } = props;
+  const { row, index, top, columns, best, selected, focused, actions, ariaRowIndex } = props;
   const className = [
     'runs-row',
     row.type === 'group' ? 'runs-group-row' : '',
@@ -67,7 +70,7 @@ export const RunsRow = memo(function RunsRow(props: RunsRowProps) {
           >
             {/* Called, not rendered as components: a fiber less per cell, and cells have no state. */}
             {row.type === 'run'
-              ? runCell({ row, index, column: c, selected, actions })
+              ? runCell({ row, index, column: c, selected, actions, best })
               : groupCell({ row, column: c, actions })}
           </td>
         ),
@@ -82,12 +85,14 @@ function runCell({
   column,
   selected,
   actions,
+  best,
 }: {
   row: RunRow;
   index: number;
   column: RenderedColumn;
   selected: boolean;
   actions: RowActions;
+  best: BestMarks;
 }) {
   const { run } = row;
   if (column.id === SELECT_COLUMN_ID) {
@@ -125,6 +130,11 @@ function runCell({
         {run.lifecycleStage === 'deleted' && <span className="badge runs-deleted">deleted</span>}
       </span>
     );
+  }
+  if (best.get(column.id)?.has(run.runId)) {
+    // The mark is CSS generated content, with "best" as its alternative text for screen readers:
+    // the cell's text stays the value, for copying and for every reader of the table's text.
+    return <span className="runs-best">{column.render?.(run)}</span>;
   }
   return <>{column.render?.(run)}</>;
 }

@@ -17,6 +17,7 @@ import { SelectionActions } from './SelectionActions';
 import { runsTableFeatures } from './runs-table-model';
 import { useDefaultColumns, useRunKeys } from './useRunKeys';
 import { useRunsPages } from './useRunsPages';
+import { useBestMarks } from './useBestMarks';
 import { useRunsTableColumns } from './useRunsTableColumns';
 import { useRunsViewState } from './useRunsViewState';
 import { useTableRows } from './useTableRows';
@@ -47,6 +48,7 @@ function ExperimentRuns({ experimentId }: { experimentId: string }) {
     () => chosen.filter((c) => c.kind === 'metrics').map((c) => c.key),
     [chosen],
   );
+  const best = useBestMarks(experimentId, runs, metricKeys);
   const collapsedGroups = useMemo(() => new Set(view.closedGroups), [view.closedGroups]);
   const rows = useTableRows(runs, view.groupBy, view.expanded, collapsedGroups, metricKeys);
   const viewActions = useViewActions(updateView, chosen);
@@ -163,6 +165,7 @@ function ExperimentRuns({ experimentId }: { experimentId: string }) {
         <RunsGrid
           table={table}
           rows={rows}
+          best={best}
           selected={selected}
           busy={query.isPlaceholderData}
           allSelected={selection.allSelected}
