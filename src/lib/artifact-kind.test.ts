@@ -16,6 +16,7 @@ describe('artifactKind', () => {
     ['plots/loss.png', 'image'],
     ['a/B.JPEG', 'image'],
     ['x.svg', 'image'],
+    ['shots/frame.WEBP', 'image'],
     ['data/table.csv', 'table'],
     ['t.tsv', 'table'],
     ['metrics.json', 'json'],

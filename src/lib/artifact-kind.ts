@@ -23,6 +23,7 @@ export const ARTIFACT_EXTENSIONS: Readonly<Record<string, ArtifactKind>> = {
   jpg: 'image',
   jpeg: 'image',
   gif: 'image',
+  webp: 'image',
   svg: 'image',
   csv: 'table',
   tsv: 'table',
@@ -51,6 +52,7 @@ export const IMAGE_MIME_TYPES: Readonly<Record<string, string>> = {
   jpg: 'image/jpeg',
   jpeg: 'image/jpeg',
   gif: 'image/gif',
+  webp: 'image/webp',
   svg: 'image/svg+xml',
 };
 

@@ -1,4 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
+import { DEFAULT_WALK_LIMITS, walkArtifacts } from '@/lib/run-diff/artifact-pairs';
+import type { WalkLimits } from '@/lib/run-diff/artifact-pairs';
 import { fetchArtifactBytes, listArtifacts } from '../artifacts';
 import type { ByteWindow } from '../artifacts';
 
@@ -11,6 +13,22 @@ export const artifactQueries = {
     queryOptions({
       queryKey: [...artifactQueries.ofRun(runId), 'list', path] as const,
       queryFn: ({ signal }) => listArtifacts(runId, path, signal),
+      staleTime: 60_000,
+    }),
+
+  /**
+   * Every file of the run, one folder listing at a time (a few at once, each the cached `list`
+   * above), up to a cap on files and depth; the answer says when the cap cut it short.
+   */
+  files: (runId: string, limits: WalkLimits = DEFAULT_WALK_LIMITS) =>
+    queryOptions({
+      queryKey: [...artifactQueries.ofRun(runId), 'files', limits] as const,
+      queryFn: ({ client, signal }) =>
+        walkArtifacts(
+          (folder) => client.fetchQuery(artifactQueries.list(runId, folder)),
+          limits,
+          signal,
+        ),
       staleTime: 60_000,
     }),
 
