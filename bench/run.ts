@@ -1,4 +1,4 @@
-// `npm run bench [-- --only runs-table|charts|footprint|server-load] [--runs N] [--full-runs K] [--no-warmup]
+// `npm run bench [-- --only runs-table|charts|compare|footprint|server-load] [--runs N] [--full-runs K] [--no-warmup]
 //  [--cold-runs C] [--quick] [--scale F] [--duration S]`
 // Parallax against MLflow's own UI on the same mlflow server, and Parallax's server under load
 // against MLflow direct; results in bench/results/*.json.
@@ -7,10 +7,11 @@ import { launchBrowser } from './lib/browser.ts';
 import { stopAll } from './lib/servers.ts';
 import { runsTableSuite, type Options } from './suites.ts';
 import { chartsSuite } from './suites-charts.ts';
+import { compareSuite } from './suites-compare.ts';
 import { footprintSuite } from './suites-footprint.ts';
 import { serverLoadSuite, type LoadSuiteOptions } from './suites-server-load.ts';
 
-const SUITES = ['runs-table', 'charts', 'footprint', 'server-load'] as const;
+const SUITES = ['runs-table', 'charts', 'compare', 'footprint', 'server-load'] as const;
 type SuiteName = (typeof SUITES)[number];
 
 function parse(argv: string[]) {
@@ -72,6 +73,7 @@ try {
   const suites: [SuiteName, () => Promise<string>][] = [
     ['runs-table', async () => runsTableSuite(await needBrowser(), opts)],
     ['charts', async () => chartsSuite(await needBrowser(), opts)],
+    ['compare', async () => compareSuite(await needBrowser(), opts)],
     ['footprint', async () => footprintSuite(await needBrowser(), opts)],
     ['server-load', () => serverLoadSuite(load)],
   ];

@@ -1,4 +1,4 @@
-// `npm run bench [-- --only runs-table|charts|server-load] [--runs N] [--quick] [--scale F] [--duration S]`
+// `npm run bench [-- --only runs-table|charts|compare|footprint|server-load] [--runs N] [--quick] [--scale F] [--duration S]`
 // Makes sure the venv, Chromium and the SPA build are in place, then runs bench/run.ts under tsx.
 // BENCH_DIST=<dir> benchmarks an already built SPA instead of (re)building dist/; build it with
 // `vite build --mode e2e`, since the charts suite reads what was drawn through the test hook.

@@ -6,11 +6,31 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync } 
 import path from 'node:path';
 import { benchDir, root } from './paths.ts';
 
-export type WorkloadName = 'w1' | 'w2' | 'w3';
+export type WorkloadName = 'w1' | 'w2' | 'w3' | 'w4';
 
 export interface Spike {
   step: number;
   value: number;
+}
+/** W4's diff experiment (`bench-compare`). */
+export interface CompareMeta {
+  experiment_id: string;
+  name: string;
+  run_ids: string[];
+  /** Params per run, and how many of them differ between runs (the rest are equal in every run). */
+  params: number;
+  varying_params: number;
+  metrics: number;
+  /** Steps in each metric's history. */
+  steps: number;
+}
+/** W4's parallel-coordinates experiment (`bench-parcoords`): numeric params, one value per metric. */
+export interface ParcoordsMeta {
+  experiment_id: string;
+  name: string;
+  run_ids: string[];
+  params: string[];
+  metrics: string[];
 }
 export interface WorkloadMeta {
   experiment_id: string;
@@ -18,6 +38,8 @@ export interface WorkloadMeta {
   key?: string;
   steps?: number;
   pairs?: [string, string][];
+  compare?: CompareMeta;
+  parcoords?: ParcoordsMeta;
 }
 export interface Workload {
   name: WorkloadName;
