@@ -390,3 +390,31 @@ test('the runs table marks each metric column’s best value by its direction', 
     grid.locator(`tr[data-run-id="${ids.a}"] td[data-column="metrics.epoch_time"] .runs-best`),
   ).toHaveText('10');
 });
+
+test('the charts below the diff: curves of the runs, and a scatter whose point opens its run', async ({
+  page,
+}) => {
+  const names = ['cmp-base', 'cmp-lr', 'cmp-deep'] as const;
+  const ids = names.map((n) => cmp().run_id_by_name[n]);
+  await page.goto(`/compare?runs=${ids.join(',')}&sx=params.lr&sy=metrics.val_loss`);
+  const charts = page.getByRole('region', { name: 'Charts' });
+  await charts.scrollIntoViewIfNeeded();
+  // The experiment charts' own picker and curves, over exactly the compared runs.
+  await expect(charts.getByRole('button', { name: /metrics/i }).first()).toBeVisible();
+  const scatter = charts.getByRole('figure', { name: 'val_loss against lr, 3 runs' });
+  await expect(scatter).toBeVisible();
+  const points = scatter.locator('.run-scatter-dot');
+  await expect(points).toHaveCount(3);
+  // The point of cmp-lr, which MLflow holds at lr 0.1: the rightmost, since the others have 0.01.
+  const lr = cmp().run_id_by_name['cmp-lr'];
+  expect(paramOf(await mlflowRun.get(lr), 'lr')).toBe('0.1');
+  const xs = await points.evaluateAll((els) =>
+    els.map((e) => [e.getAttribute('data-run'), e.getBoundingClientRect().x] as const),
+  );
+  expect(xs.reduce((a, b) => (b[1] > a[1] ? b : a))[0]).toBe(lr);
+  const point = scatter.locator(`.run-scatter-dot[data-run="${lr}"]`);
+  await point.hover();
+  await expect(scatter.getByRole('status')).toContainText('cmp-lr: lr 0.1');
+  await point.click();
+  await expect(page).toHaveURL(new RegExp(`/runs/${lr}`));
+});

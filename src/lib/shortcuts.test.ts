@@ -15,9 +15,9 @@ describe('shortcutGroupsFor', () => {
       'Runs table columns',
       'Runs filter',
     ]);
-    expect(titles('experiment-charts')).toEqual(['Anywhere', 'Charts']);
+    expect(titles('experiment-charts')).toEqual(['Anywhere', 'Charts', 'Parallel coordinates']);
     expect(titles('run')).toEqual(['Anywhere', 'Charts', 'Artifacts']);
-    expect(titles('compare')).toEqual(['Anywhere', 'Compare runs']);
+    expect(titles('compare')).toEqual(['Anywhere', 'Compare runs', 'Parallel coordinates']);
     expect(titles('other')).toEqual(['Anywhere']);
   });
 

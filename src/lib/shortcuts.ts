@@ -129,6 +129,27 @@ export const SHORTCUT_GROUPS: readonly ShortcutGroup[] = [
       },
     ],
   },
+  {
+    title: 'Parallel coordinates',
+    where:
+      "On the compare page and an experiment's Charts view, with an axis or its title focused.",
+    pages: ['compare', 'experiment-charts'],
+    shortcuts: [
+      {
+        keys: ['ArrowUp', 'ArrowDown'],
+        action: 'Start a brush on the focused axis, or move it up or down',
+      },
+      {
+        keys: ['Shift+ArrowUp', 'Shift+ArrowDown'],
+        action: 'Grow the brush at its top or its bottom',
+      },
+      { keys: ['Escape', 'Delete'], action: "Clear the axis's brush" },
+      {
+        keys: ['Alt+ArrowLeft', 'Alt+ArrowRight'],
+        action: 'Move the axis left or right (focus its title)',
+      },
+    ],
+  },
 ];
 
 /** The groups listed on `page`, in the order above. */

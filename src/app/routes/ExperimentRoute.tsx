@@ -2,6 +2,7 @@ import { useParams, useSearchParams } from 'react-router';
 import { ExperimentChartsView } from '@/features/charts/ExperimentChartsView';
 import { ExperimentPage } from '@/features/experiments/ExperimentPage';
 import { RunsTable } from '@/features/runs/RunsTable';
+import { ExperimentParcoords } from '../ExperimentParcoords';
 
 /** The experiment's header above its runs; the runs are left out if the experiment is missing. */
 export function ExperimentRoute() {
@@ -26,7 +27,10 @@ export function ExperimentRoute() {
         ))}
       </div>
       {view === 'charts' ? (
-        <ExperimentChartsView experimentId={experimentId} />
+        <>
+          <ExperimentChartsView experimentId={experimentId} />
+          <ExperimentParcoords experimentId={experimentId} />
+        </>
       ) : (
         <RunsTable experimentId={experimentId} />
       )}

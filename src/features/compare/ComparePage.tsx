@@ -1,6 +1,8 @@
 import { useDeferredValue, useMemo, useState } from 'react';
+import type { ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { runQueries } from '@/api/queries/runs';
+import type { RunView } from '@/api/runs';
 import { download } from '@/components/download';
 import { EmptyState } from '@/components/EmptyState';
 import { ErrorNotice } from '@/components/ErrorNotice';
@@ -12,43 +14,55 @@ import { MAX_COMPARE_RUNS } from '@/lib/run-diff/compare-url';
 import { buildRunDiff, filterRunDiff } from '@/lib/run-diff/diff-model';
 import type { SectionId } from '@/lib/run-diff/diff-model';
 import { runDiffCsv } from '@/lib/run-diff/diff-csv';
+import { BrushedOnlyToggle, CompareParcoords } from './CompareParcoords';
 import { CompareProblems } from './CompareProblems';
 import { CompareToolbar } from './CompareToolbar';
 import { DiffTable } from './DiffTable';
 import { useCompareKeys } from './useCompareKeys';
+import { useCompareParcoords } from './useCompareParcoords';
 import { useCompareView } from './useCompareView';
 import { useMetricDirections } from '@/hooks/useMetricDirections';
 import { StepChoiceControl } from './StepChoiceControl';
-import { StepNotes } from './StepNotes';
+import { CompareNotes } from './CompareNotes';
 import { useStepValues } from './useStepValues';
 import { ValueDialog } from './ValueDialog';
 import type { OpenValue } from './ValueDialog';
+import { ArtifactDiff } from './ArtifactDiff';
+import { CompareCharts } from './CompareCharts';
 import './compare.css';
 
 /** `/compare?runs=…`: the runs side by side, differences first, against a baseline if one is set. */
-export function ComparePage() {
+interface ComparePageProps {
+  /** The chosen metrics' curves over these runs (the app passes the charts feature's view). */
+  curves?: ((runs: readonly RunView[]) => ReactNode) | undefined;
+}
+
+export function ComparePage({ curves }: ComparePageProps) {
   useDocumentTitle('Compare runs');
   const { view, set } = useCompareView();
   const query = useQuery({
     ...runQueries.compare(view.runs, view.experiments),
     enabled: view.runs.length > 0,
   });
-  const runs = useMemo(
+  const allRuns = useMemo(
     () => baselineFirst(query.data?.runs ?? [], view.baseline, (r) => r.runId),
     [query.data, view.baseline],
   );
-  const experimentIds = useMemo(() => [...new Set(runs.map((r) => r.experimentId))], [runs]);
+  const experimentIds = useMemo(() => [...new Set(allRuns.map((r) => r.experimentId))], [allRuns]);
   const directions = useMetricDirections(experimentIds);
   const [search, setSearch] = useState('');
   const deferredSearch = useDeferredValue(search);
   const [openValue, setOpenValue] = useState<OpenValue>();
-  const step = useStepValues(runs, view.step, directions.of);
-  const diff = useMemo(() => buildRunDiff(step.inputs), [step.inputs]);
+  const step = useStepValues(allRuns, view.step, directions.of);
+  // The diff's runs: every run, or only those inside the parallel coordinates' brushes.
+  const pc = useCompareParcoords(allRuns, step.inputs, view);
+  const runs = pc.shown.runs;
+  const diff = useMemo(() => buildRunDiff(pc.shown.inputs), [pc.shown.inputs]);
   const sections = useMemo(
     () => filterRunDiff(diff, { differencesOnly: view.differencesOnly, search: deferredSearch }),
     [diff, view.differencesOnly, deferredSearch],
   );
-  const colors = useMemo(() => runColors(runs.map((r) => r.runId)), [runs]);
+  const colors = useMemo(() => runColors(allRuns.map((r) => r.runId)), [allRuns]);
   const baselineId = runs[0]?.runId === view.baseline ? view.baseline : undefined;
   useCompareKeys({
     onToggleDifferences: () => set('differencesOnly', !view.differencesOnly),
@@ -77,8 +91,8 @@ export function ComparePage() {
     <div className="page compare-page">
       <header className="page-header">
         <h1>Compare runs</h1>
-        {runs.length > 0 && (
-          <p className="page-subtitle">{runs.length.toLocaleString('en')} runs</p>
+        {allRuns.length > 0 && (
+          <p className="page-subtitle">{allRuns.length.toLocaleString('en')} runs</p>
         )}
       </header>
       <CompareProblems
@@ -99,7 +113,7 @@ export function ComparePage() {
           title="The runs could not be loaded"
           onRetry={() => void query.refetch()}
         />
-      ) : runs.length === 0 ? (
+      ) : allRuns.length === 0 ? (
         <EmptyState title="None of these runs can be shown">
           The reasons are listed above.
         </EmptyState>
@@ -119,14 +133,9 @@ export function ComparePage() {
               metrics={step.metricKeys}
               loading={step.loading}
             />
+            <BrushedOnlyToggle pc={pc} />
           </CompareToolbar>
-          <StepNotes step={step} choice={view.step} />
-          {directions.localOnly && (
-            <p className="notice compare-warning" role="status">
-              The direction of <code>{directions.localOnly.metric}</code> is kept in this browser
-              only: {directions.localOnly.reason}
-            </p>
-          )}
+          <CompareNotes step={step} choice={view.step} localOnly={directions.localOnly} />
           <DiffTable
             runs={runs}
             colors={colors}
@@ -144,6 +153,16 @@ export function ComparePage() {
               if (cell && run) setOpenValue({ key: row.key, runName: run.name, text: cell.text });
             }}
           />
+          <CompareParcoords pc={pc} colors={colors} />
+          <CompareCharts
+            runs={runs}
+            inputs={pc.shown.inputs}
+            paramRows={diff.sections.find((s) => s.id === 'params')?.rows ?? []}
+            metricKeys={step.metricKeys}
+            colors={colors}
+            curves={curves}
+          />
+          <ArtifactDiff runs={runs} />
         </>
       )}
       <ValueDialog value={openValue} onClose={() => setOpenValue(undefined)} />

@@ -11,6 +11,7 @@ import {
   writeCompareView,
 } from './compare-url';
 import type { CompareView, StepChoice } from './compare-url';
+import type { AxisSpec, Brush } from '../parcoords/types';
 
 const A = '0123456789abcdef0123456789abcdef';
 const B = 'fedcba9876543210fedcba9876543210';
@@ -18,8 +19,19 @@ const C = 'c0ffee00c0ffee00c0ffee00c0ffee00';
 
 const read = (query: string) => readCompareView(new URLSearchParams(query));
 const viewOf = (query: string): CompareView => {
-  const { runs, experiments, baseline, differencesOnly, collapsed, step } = read(query);
-  return { runs, experiments, baseline, differencesOnly, collapsed, step };
+  const r = read(query);
+  return {
+    runs: r.runs,
+    experiments: r.experiments,
+    baseline: r.baseline,
+    differencesOnly: r.differencesOnly,
+    collapsed: r.collapsed,
+    step: r.step,
+    pcAxes: r.pcAxes,
+    pcBrushes: r.pcBrushes,
+    pcColor: r.pcColor,
+    onlyBrushed: r.onlyBrushed,
+  };
 };
 
 describe('readCompareView', () => {
@@ -48,6 +60,10 @@ describe('readCompareView', () => {
       // In the page's section order, not the URL's.
       collapsed: ['params', 'tags'],
       step: { kind: 'step', step: 100 },
+      pcAxes: undefined,
+      pcBrushes: new Map(),
+      pcColor: undefined,
+      onlyBrushed: false,
     });
   });
 
@@ -100,8 +116,29 @@ describe('readCompareView', () => {
 
   it('reads unreadable values as defaults', () => {
     expect(
-      viewOf('runs=&experiments=a b,2&baseline=&diff=no&collapsed=everything,,PARAMS&at=step:x'),
+      viewOf(
+        'runs=&experiments=a b,2&baseline=&diff=no&collapsed=everything,,PARAMS&at=step:x' +
+          '&pc=lr,,x:y&pcb=p:lr:a:b;;&pcc=p:lr&only=yes',
+      ),
     ).toEqual({ ...DEFAULT_COMPARE_VIEW, experiments: ['2'] });
+  });
+
+  it('reads the parallel coordinates’ axes, brushes, colour and filter', () => {
+    const r = read(
+      `runs=${A}&pc=p:lr:log,m:val_loss,junk&pcb=p:lr:0.05:0.1;p:opt:=adam|sgd:missing&pcc=m:val_loss&only=brushed`,
+    );
+    expect(r.pcAxes).toEqual([
+      { key: 'p:lr', scale: 'log' },
+      { key: 'm:val_loss', scale: 'linear' },
+    ]);
+    expect(r.pcBrushes).toEqual(
+      new Map<string, Brush>([
+        ['p:lr', { kind: 'range', lo: 0.05, hi: 0.1, missing: false }],
+        ['p:opt', { kind: 'set', values: ['adam', 'sgd'], missing: true }],
+      ]),
+    );
+    expect(r.pcColor).toBe('m:val_loss');
+    expect(r.onlyBrushed).toBe(true);
   });
 });
 
@@ -153,6 +190,13 @@ describe('writeCompareView', () => {
       differencesOnly: false,
       collapsed: ['tags', 'datasets'],
       step: { kind: 'best', metric: 'val loss,a:b' },
+      pcAxes: [
+        { key: 'p:lr', scale: 'log' },
+        { key: 'm:val loss,a:b', scale: 'linear' },
+      ],
+      pcBrushes: new Map([['p:lr', { kind: 'range', lo: 0.05, hi: 0.1, missing: false }]]),
+      pcColor: 'm:val loss,a:b',
+      onlyBrushed: true,
     };
     const search = writeCompareView(new URLSearchParams(), view);
     expect(Object.fromEntries(search)).toEqual({
@@ -162,18 +206,37 @@ describe('writeCompareView', () => {
       diff: 'all',
       collapsed: 'tags,datasets',
       at: 'best:val loss,a:b',
+      pc: 'p:lr:log,m:val%20loss%2Ca%3Ab',
+      pcb: 'p:lr:0.05:0.1',
+      pcc: 'm:val%20loss%2Ca%3Ab',
+      only: 'brushed',
     });
     expect(viewOf(search.toString())).toEqual(view);
   });
 
   it('leaves defaults out of the URL', () => {
-    const search = writeCompareView(new URLSearchParams('runs=a&diff=all&at=min&collapsed=tags'), {
-      differencesOnly: true,
-      step: { kind: 'latest' },
-      collapsed: [],
-      baseline: undefined,
-    });
+    const search = writeCompareView(
+      new URLSearchParams(
+        'runs=a&diff=all&at=min&collapsed=tags&pc=p:x&pcb=p:x:1:2&pcc=m:y&only=brushed',
+      ),
+      {
+        differencesOnly: true,
+        step: { kind: 'latest' },
+        collapsed: [],
+        baseline: undefined,
+        pcAxes: undefined,
+        pcBrushes: new Map(),
+        pcColor: undefined,
+        onlyBrushed: false,
+      },
+    );
     expect(search.toString()).toBe('runs=a');
+  });
+
+  it('writes no axes as an empty list, which reads back as none rather than the default', () => {
+    const search = writeCompareView(new URLSearchParams('runs=a'), { pcAxes: [] });
+    expect(search.get('pc')).toBe('');
+    expect(viewOf(search.toString()).pcAxes).toEqual([]);
   });
 
   it('keeps other parameters, and runs beyond the cap when it writes something else', () => {
@@ -214,6 +277,30 @@ describe('writeCompareView', () => {
         .map((s) => ({ kind: 'step' as const, step: s })),
       fc.string({ minLength: 1 }).map((metric) => ({ kind: 'best' as const, metric })),
     );
+    const metricKey = fc.string({ minLength: 1 }).map((k) => `m:${k}`);
+    const axisKey = fc.oneof(
+      metricKey,
+      fc.string({ minLength: 1 }).map((k) => `p:${k}`),
+    );
+    const axes: fc.Arbitrary<AxisSpec[]> = fc.uniqueArray(
+      fc.record({ key: axisKey, scale: fc.constantFrom('linear' as const, 'log' as const) }),
+      { selector: (a) => a.key, maxLength: 6 },
+    );
+    const brush: fc.Arbitrary<Brush> = fc.oneof(
+      fc.constant({ kind: 'missing' as const }),
+      fc.tuple(fc.integer(), fc.nat(), fc.boolean()).map(([lo, width, missing]) => ({
+        kind: 'range' as const,
+        lo: lo / 100,
+        hi: (lo + width) / 100,
+        missing,
+      })),
+      fc
+        .tuple(fc.uniqueArray(fc.string(), { minLength: 1, maxLength: 4 }), fc.boolean())
+        .map(([values, missing]) => ({ kind: 'set' as const, values, missing })),
+    );
+    const brushes = fc
+      .uniqueArray(fc.tuple(axisKey, brush), { selector: ([k]) => k, maxLength: 4 })
+      .map((entries) => new Map(entries));
     const view = fc
       .record({
         runs: fc.uniqueArray(id, { maxLength: 30 }),
@@ -223,6 +310,10 @@ describe('writeCompareView', () => {
         differencesOnly: fc.boolean(),
         collapsed: fc.subarray(['params', 'metrics', 'tags', 'attributes', 'datasets'] as const),
         step,
+        pcAxes: fc.option(axes, { nil: undefined }),
+        pcBrushes: brushes,
+        pcColor: fc.option(metricKey, { nil: undefined }),
+        onlyBrushed: fc.boolean(),
       })
       .map(({ baselineIndex, hasBaseline, ...v }): CompareView => ({
         ...v,
@@ -248,5 +339,9 @@ describe('compareHistoryMode', () => {
     expect(compareHistoryMode('step')).toBe('push');
     expect(compareHistoryMode('differencesOnly')).toBe('replace');
     expect(compareHistoryMode('collapsed')).toBe('replace');
+    expect(compareHistoryMode('pcBrushes')).toBe('replace');
+    expect(compareHistoryMode('pcAxes')).toBe('replace');
+    expect(compareHistoryMode('pcColor')).toBe('replace');
+    expect(compareHistoryMode('onlyBrushed')).toBe('replace');
   });
 });

@@ -6,9 +6,21 @@
 //   collapsed=tags,datasets      sections folded, in the page's section order
 //   at=step:100 | min | max | best:<metric>
 //                                which value of each metric; the latest is the default
+//   pc=…&pcb=…&pcc=…             the parallel coordinates' axes, brushes and colour metric (spelled
+//                                in ../parcoords/url.ts); without pc, the default axes
+//   only=brushed                 the diff shows only the runs inside the brushes
 // Defaults are never written; anything unreadable reads as the default, so a hand-edited or
 // truncated link still opens the comparison. Other parameters (chart axes, brushes) are kept as
 // they are by every write.
+import {
+  formatAxes,
+  formatBrushes,
+  formatColorBy,
+  readAxes,
+  readBrushes,
+  readColorBy,
+} from '../parcoords/url';
+import type { AxisKey, AxisSpec, Brushes } from '../parcoords/types';
 import { SECTIONS } from './diff-model';
 import type { SectionId } from './diff-model';
 import type { StepChoice } from '../metric-at-step';
@@ -32,6 +44,13 @@ export interface CompareView {
   /** In SECTIONS order. */
   collapsed: readonly SectionId[];
   step: StepChoice;
+  /** The parallel coordinates' axes in order; undefined for the default (see defaultAxisKeys). */
+  pcAxes: readonly AxisSpec[] | undefined;
+  pcBrushes: Brushes;
+  /** The metric colouring its lines; undefined for each run's own colour. */
+  pcColor: AxisKey | undefined;
+  /** The diff's columns are only the runs inside the brushes (when any brush is set). */
+  onlyBrushed: boolean;
 }
 
 /** What reading the URL found beyond the view itself, for the page to say so. */
@@ -51,6 +70,10 @@ export const DEFAULT_COMPARE_VIEW: CompareView = {
   differencesOnly: true,
   collapsed: [],
   step: { kind: 'latest' },
+  pcAxes: undefined,
+  pcBrushes: new Map(),
+  pcColor: undefined,
+  onlyBrushed: false,
 };
 
 type Field = keyof CompareView;
@@ -62,6 +85,10 @@ const PARAM: Record<Field, string> = {
   differencesOnly: 'diff',
   collapsed: 'collapsed',
   step: 'at',
+  pcAxes: 'pc',
+  pcBrushes: 'pcb',
+  pcColor: 'pcc',
+  onlyBrushed: 'only',
 };
 
 // MLflow's run ids are 32 hex digits, other stores' short words; experiment ids are numbers on
@@ -158,6 +185,10 @@ export function readCompareView(search: URLSearchParams): CompareRead {
     differencesOnly: get('differencesOnly') !== 'all',
     collapsed: readCollapsed(get('collapsed')),
     step: readStepChoice(get('step')),
+    pcAxes: readAxes(get('pcAxes')),
+    pcBrushes: readBrushes(get('pcBrushes')),
+    pcColor: readColorBy(get('pcColor')),
+    onlyBrushed: get('onlyBrushed') === 'brushed',
   };
 }
 
@@ -182,6 +213,14 @@ function formatField<F extends Field>(field: F, value: CompareView[F]): string |
     }
     case 'step':
       return formatStepChoice(value as StepChoice);
+    case 'pcAxes':
+      return formatAxes(value as readonly AxisSpec[] | undefined);
+    case 'pcBrushes':
+      return formatBrushes(value as Brushes);
+    case 'pcColor':
+      return formatColorBy(value as AxisKey | undefined);
+    case 'onlyBrushed':
+      return value === true ? 'brushed' : null;
   }
   return null;
 }
@@ -210,11 +249,21 @@ export function writeCompareView(
   return next;
 }
 
+const REPLACED: ReadonlySet<Field> = new Set<Field>([
+  'differencesOnly',
+  'collapsed',
+  'pcAxes',
+  'pcBrushes',
+  'pcColor',
+  'onlyBrushed',
+]);
+
 /**
  * How a change meets the Back button: another set of runs, baseline or step is a new view to go
- * back from (push); differences only and folded sections are toggles, undone by toggling again
- * (replace), so a trail of them does not fill the history.
+ * back from (push); differences only, folded sections and the parallel coordinates' axes, brushes,
+ * colour and filter are adjustments, undone by adjusting again (replace), so a trail of brush drags
+ * does not fill the history.
  */
 export function compareHistoryMode(field: Field): 'push' | 'replace' {
-  return field === 'differencesOnly' || field === 'collapsed' ? 'replace' : 'push';
+  return REPLACED.has(field) ? 'replace' : 'push';
 }

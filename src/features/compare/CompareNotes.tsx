@@ -1,11 +1,28 @@
 import { ErrorNotice } from '@/components/ErrorNotice';
 import type { StepChoice } from '@/lib/metric-at-step';
+import type { LocalOnly } from '@/hooks/useMetricDirections';
 import type { StepValues } from './useStepValues';
 
-/** What the step choice could not give exactly: a failed read, a missing direction, earlier steps. */
-export function StepNotes({ step, choice }: { step: StepValues; choice: StepChoice }) {
+interface CompareNotesProps {
+  step: StepValues;
+  choice: StepChoice;
+  /** The last direction chosen was kept in this browser only, and why. */
+  localOnly: LocalOnly | undefined;
+}
+
+/**
+ * What the page could not do as asked: a failed history read, a best step with no direction,
+ * values from an earlier step, a direction MLflow would not store.
+ */
+export function CompareNotes({ step, choice, localOnly }: CompareNotesProps) {
   return (
     <>
+      {localOnly && (
+        <p className="notice compare-warning" role="status">
+          The direction of <code>{localOnly.metric}</code> is kept in this browser only:{' '}
+          {localOnly.reason}
+        </p>
+      )}
       {step.error != null && (
         <ErrorNotice error={step.error} title="The metric histories could not be read" />
       )}
