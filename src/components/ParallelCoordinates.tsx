@@ -1,5 +1,6 @@
-import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
-import type { PointerEvent, RefObject } from 'react';
+import { useCallback, useId, useMemo, useRef, useState } from 'react';
+import type { PointerEvent } from 'react';
+import { useElementWidth } from '@/hooks/useElementWidth';
 import { formatMetric } from '@/lib/format';
 import { axisColumn, buildAxes, moveAxis, numberOf } from '@/lib/parcoords/axes';
 import { withBrush } from '@/lib/parcoords/brush';
@@ -43,21 +44,6 @@ export interface ParallelCoordinatesProps {
 
 /** Within this many pixels of a line, the pointer is on it. */
 const HOVER_REACH = 6;
-
-function useWidth(ref: RefObject<HTMLElement | null>): number {
-  const [width, setWidth] = useState(0);
-  useEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    const observer = new ResizeObserver((entries) => {
-      const entry = entries[0];
-      if (entry) setWidth(Math.floor(entry.contentRect.width));
-    });
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, [ref]);
-  return width;
-}
 
 interface Paint {
   colorOf: Uint16Array;
@@ -125,7 +111,7 @@ export function ParallelCoordinates(props: ParallelCoordinatesProps) {
   const helpId = useId();
   const rootRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
-  const width = useWidth(rootRef);
+  const width = useElementWidth(rootRef);
   const colors = useParcoordsColors();
   const dpr = useDevicePixelRatio();
   const [draft, setDraft] = useState<{ key: string; brush: Brush | undefined } | null>(null);

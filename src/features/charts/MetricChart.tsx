@@ -17,7 +17,7 @@ import { useChartKeys } from './useChartKeys';
 import { useChartSeries } from './useChartSeries';
 import { useChartView } from './useChartView';
 import { useDrawnRuns } from './useDrawnRuns';
-import { useElementWidth } from './useElementWidth';
+import { useElementWidth } from '@/hooks/useElementWidth';
 import { usePublishedSeries } from './published-series';
 import { useSmoothedValues } from './useSmoothedValues';
 import './charts.css';

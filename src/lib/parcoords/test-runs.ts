@@ -9,14 +9,5 @@ export function runsOf(rows: readonly Record<string, AxisValue>[]): ParcoordsRun
   }));
 }
 
-/** A seeded pseudo-random generator (mulberry32): the same runs on every test run. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded pseudo-random generator: the same runs on every test run (the downsampling tests' one). */
+export { prng as random } from '../downsample/test-series';
