@@ -57,6 +57,17 @@ def create_experiment(client, data_dir: str, name: str) -> str:
     return client.create_experiment(name, artifact_location=f"mlflow-artifacts:/{name}")
 
 
+def retry(fn, attempts: int = 20):
+    """Calls fn again while SQLite says "database is locked" (concurrent writers), backing off."""
+    for attempt in range(attempts):
+        try:
+            return fn()
+        except Exception as e:  # SQLite "database is locked" under concurrent writers: retry
+            if "locked" not in str(e) or attempt == attempts - 1:
+                raise
+            time.sleep(0.05 * (attempt + 1))
+
+
 def log_series(client, run_id: str, key: str, steps: Sequence[int], values: Sequence[float], t0: int,
                workers: int = 3, on_chunk: Callable[[int], None] | None = None) -> None:
     """Logs one metric series in batches of 1000 through a few threads (SQLite serialises the writes)."""
@@ -68,14 +79,7 @@ def log_series(client, run_id: str, key: str, steps: Sequence[int], values: Sequ
                        for j in range(i, min(i + BATCH_LIMIT, len(steps)))])
 
     def send(chunk):
-        for attempt in range(8):
-            try:
-                client.log_batch(run_id, metrics=chunk)
-                break
-            except Exception as e:  # SQLite "database is locked" under concurrent writers: retry
-                if "locked" not in str(e) or attempt == 7:
-                    raise
-                time.sleep(0.05 * (attempt + 1))
+        retry(lambda: client.log_batch(run_id, metrics=chunk), attempts=8)
         if on_chunk:
             on_chunk(len(chunk))
 

@@ -11,7 +11,7 @@ import time
 
 from mlflow.entities import Metric, Param
 
-from seed_lib import Ticker, args, connect, create_experiment, say, write_meta
+from seed_lib import Ticker, args, connect, create_experiment, retry, say, write_meta
 
 PROCESSES = 3
 a = args()
@@ -24,16 +24,6 @@ t0 = int(time.time() * 1000) - RUNS * 60_000
 tick = Ticker("W1 runs", RUNS)
 models = ["resnet18", "resnet50", "vit-b16", "bert-base", "gpt2-small"]
 optims = ["adam", "adamw", "sgd", "lamb"]
-
-
-def retry(fn):
-    for attempt in range(20):
-        try:
-            return fn()
-        except Exception as e:  # concurrent writers on SQLite: "database is locked"
-            if "locked" not in str(e) or attempt == 19:
-                raise
-            time.sleep(0.05 * (attempt + 1))
 
 
 def one(i: int, parent: str | None = None) -> str:

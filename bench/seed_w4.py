@@ -17,7 +17,7 @@ import time
 
 from mlflow.entities import Metric, Param
 
-from seed_lib import BATCH_LIMIT, Ticker, args, connect, create_experiment, say, write_meta
+from seed_lib import BATCH_LIMIT, Ticker, args, connect, create_experiment, retry, say, write_meta
 
 PROCESSES = 3
 PARAMS_PER_BATCH = 100  # the server's own cap on params per log_batch call
@@ -38,16 +38,6 @@ EQUAL_KEYS = [f"fixed_{k:03d}" for k in range(EQUAL)]
 METRIC_KEYS = [f"metric_{k:02d}" for k in range(METRICS)]
 PC_PARAMS = ["lr", "batch_size", "dropout", "weight_decay", "warmup_steps", "layers", "hidden", "momentum"]
 PC_METRICS = ["val_loss", "val_accuracy", "train_time_s"]
-
-
-def retry(fn):
-    for attempt in range(20):
-        try:
-            return fn()
-        except Exception as e:  # concurrent writers on SQLite: "database is locked"
-            if "locked" not in str(e) or attempt == 19:
-                raise
-            time.sleep(0.05 * (attempt + 1))
 
 
 def varying_value(k: int, rng: random.Random, i: int) -> str:
