@@ -60,7 +60,7 @@ test('? typed into the filter box is text, not the overlay', async ({ page }) =>
 test('the Charts view lists the chart keys', async ({ page }) => {
   await openExperiment(page, '?view=charts');
   await page.keyboard.press('?');
-  await expect(groupTitles(page)).toHaveText(['Anywhere', 'Charts']);
+  await expect(groupTitles(page)).toHaveText(['Anywhere', 'Charts', 'Parallel coordinates']);
   await expect(overlay(page).getByRole('region', { name: 'Charts' }).getByRole('term')).toHaveText([
     '+ / =',
     '- / _',
@@ -100,4 +100,15 @@ test('the experiments list lists / for its search, and the overlay is dark in da
     'color',
     'rgb(228, 230, 234)',
   );
+});
+
+test('the compare page lists its keys and the parallel coordinates’ keys', async ({ page }) => {
+  const runs = readManifest().experiments.churn.run_ids.slice(0, 2);
+  await page.goto(`/compare?runs=${runs.join(',')}`);
+  await expect(page.getByRole('table', { name: 'Run differences' })).toBeVisible();
+  await page.keyboard.press('?');
+  await expect(groupTitles(page)).toHaveText(['Anywhere', 'Compare runs', 'Parallel coordinates']);
+  await expect(
+    overlay(page).getByRole('region', { name: 'Compare runs' }).getByRole('term'),
+  ).toHaveText(['d', 'b']);
 });
