@@ -20,14 +20,32 @@ const HOLD_MS = 25_000;
 /** A decaying loss with a wiggle, so that every step holds a value of its own. */
 const lossAt = (s: number) => 2 * Math.exp(-s / 30_000) + 0.1 + 0.05 * Math.sin(s / 7);
 
+/** A run of its own with `steps` steps of loss, logged straight to MLflow. */
+async function loggedRun(name: string, steps: number) {
+  const run = await ownRun(name);
+  await logSeries(
+    run.runId,
+    'loss',
+    Array.from({ length: steps }, (_, s) => lossAt(s)),
+  );
+  return run;
+}
+
+// Logged before any test of this file takes the fault proxy (beforeAll runs ahead of the per-test
+// lock): the other fault specs need not wait while 120,000 points are written.
+let long: { experimentId: string; runId: string };
+let short: { experimentId: string; runId: string };
+test.beforeAll(async () => {
+  test.setTimeout(180_000);
+  [long, short] = await Promise.all([
+    loggedRun('first-visit', 100_000),
+    loggedRun('first-zoom', 20_000),
+  ]);
+});
+
 test('a 100,000-step metric draws a line before its full history arrives', async ({ page }) => {
   test.setTimeout(150_000);
-  const { experimentId, runId } = await ownRun('first-visit');
-  await logSeries(
-    runId,
-    'loss',
-    Array.from({ length: 100_000 }, (_, s) => lossAt(s)),
-  );
+  const { experimentId, runId } = long;
   await setFault(faultControl(), { kind: 'slow', ms: HOLD_MS, path: HISTORY });
   await page.goto(runUrl(experimentId, runId));
   const chart = page.locator('[data-testid="metric-chart"][data-metric-key="loss"]');
@@ -53,12 +71,7 @@ test('a zoom opened while the history loads shows the exact points of its window
   page,
 }) => {
   test.setTimeout(120_000);
-  const { experimentId, runId } = await ownRun('first-zoom');
-  await logSeries(
-    runId,
-    'loss',
-    Array.from({ length: 20_000 }, (_, s) => lossAt(s)),
-  );
+  const { experimentId, runId } = short;
   const raw = await rawHistory(runId, 'loss');
   expect(raw).toHaveLength(20_000);
   // 2,000 steps: within the 2,500 points MLflow returns unsampled from a windowed request.
