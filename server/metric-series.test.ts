@@ -7,7 +7,7 @@ import { buildServer } from './app.ts';
 import { createAuthProvider } from './auth.ts';
 import { HISTORY_PAGE, offsetOf, offsetToken } from './metric-history.ts';
 import { registerMetricSeries } from './metric-series.ts';
-import { closedPort, startStub, testConfig, type Stub } from './test-stub.ts';
+import { closedPort, countingInFlight, startStub, testConfig, type Stub } from './test-stub.ts';
 import { createUpstreamClient } from './upstream.ts';
 
 interface FakeRun {
@@ -264,22 +264,13 @@ describe('GET /parallax/api/metric-series', () => {
     for (const id of ids) {
       runs.set(id, { status: 'FINISHED', metrics: new Map([['loss', line(2 * HISTORY_PAGE)]]) });
     }
-    let inFlight = 0;
-    let most = 0;
-    stub.handle((req, res) => {
-      if (!(req.url ?? '').includes('get-history')) return fakeMlflow(req, res);
-      inFlight++;
-      most = Math.max(most, inFlight);
-      setTimeout(() => {
-        inFlight--;
-        fakeMlflow(req, res);
-      }, 50);
-    });
+    const counting = countingInFlight('get-history', 50, fakeMlflow);
+    stub.handle(counting.handler);
     await server();
     const answers = await Promise.all(ids.map((id) => series(`run_id=${id}&key=loss&points=100`)));
     expect(answers.map((a) => a.body.raw_count)).toEqual(Array(10).fill(2 * HISTORY_PAGE));
     expect(historyCalls()).toBe(20);
-    expect(most).toBe(4);
+    expect(counting.most()).toBe(4);
   });
 
   it('shares one upstream read among concurrent requests for the same series', async () => {

@@ -14,7 +14,7 @@ import {
   parseMetricsAtStepBody,
   pickPair,
 } from './metrics-at-step.ts';
-import { closedPort, startStub, testConfig, type Stub } from './test-stub.ts';
+import { closedPort, countingInFlight, startStub, testConfig, type Stub } from './test-stub.ts';
 
 type Point = [step: number, value: number | string, timestamp: number];
 
@@ -349,22 +349,13 @@ describe('POST /parallax/api/metrics-at-step', () => {
   it(`starts at most ${PAIRS_IN_FLIGHT} pairs at once, however many are asked`, async () => {
     const ids = Array.from({ length: 40 }, (_, i) => `run${i}`);
     for (const id of ids) runs.set(id, new Map([['loss', [[0, 1, 1]] as Point[]]]));
-    let inFlight = 0;
-    let most = 0;
-    stub.handle((req, res) => {
-      if (!(req.url ?? '').includes('runs/get')) return fakeMlflow(req, res);
-      inFlight++;
-      most = Math.max(most, inFlight);
-      setTimeout(() => {
-        inFlight--;
-        fakeMlflow(req, res);
-      }, 20);
-    });
+    const counting = countingInFlight('runs/get', 20, fakeMlflow);
+    stub.handle(counting.handler);
     await server();
     const answer = await values({ run_ids: ids, keys: ['loss'], at: 'latest' });
     expect(answer).toHaveLength(40);
     expect(answer.every((v) => v.found)).toBe(true);
-    expect(most).toBe(PAIRS_IN_FLIGHT);
+    expect(counting.most()).toBe(PAIRS_IN_FLIGHT);
   });
 
   it('refuses more than 200 runs, 100 keys or 2,000 pairs before asking MLflow', async () => {

@@ -33,6 +33,25 @@ const json =
 
 export const answerJson = json;
 
+/**
+ * Hands every request to `next`, holding those whose URL contains `path` for `delayMs` first, and
+ * counts how many of those were held at once: for tests of a bound on requests in flight.
+ */
+export function countingInFlight(path: string, delayMs: number, next: StubHandler) {
+  let inFlight = 0;
+  let most = 0;
+  const handler: StubHandler = (req, res, recorded) => {
+    if (!(req.url ?? '').includes(path)) return next(req, res, recorded);
+    inFlight++;
+    most = Math.max(most, inFlight);
+    setTimeout(() => {
+      inFlight--;
+      next(req, res, recorded);
+    }, delayMs);
+  };
+  return { handler, most: () => most };
+}
+
 /** Records every request (body fully read) before handing it to the current handler. */
 export async function startStub(handler: StubHandler = json(200, { ok: true })): Promise<Stub> {
   let current = handler;

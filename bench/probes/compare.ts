@@ -2,6 +2,7 @@
 // brush frame times), for Parallax and MLflow's UI, through the same probe as the other suites.
 import type { Browser, Page } from '@playwright/test';
 import { longTasks, openSession, watchRunsSearch, whenTrue } from '../lib/browser.ts';
+import type { Session } from '../lib/browser.ts';
 import { brushPath, deltasBetween, frameFigures, type FrameFigures } from '../lib/compare.ts';
 import { round } from '../lib/stats.ts';
 import type { Ui } from './runs-table.ts';
@@ -31,6 +32,33 @@ const IDLE_FRAMES = 120;
  * hardly be drawn at all; this is the window the charts suite widens to for its drag.
  */
 export const PARCOORDS_VIEWPORT = { width: 2200, height: 1000 };
+
+/** What both loads report once the page has settled: bytes, long tasks and the runs it held. */
+interface SettledLoad {
+  runs_loaded: number | null;
+  bytes: number | null;
+  bytes_by_type: Record<string, number>;
+  longtasks_load: number | null;
+  longtasks_over_50ms: number | null;
+  longtask_max_ms: number | null;
+}
+
+/** Leaves the page SETTLE_MS after its paint, then reads its bytes and long tasks so far. */
+async function settledLoad(session: Session, runsLoaded: number): Promise<SettledLoad> {
+  const { page } = session;
+  await page.waitForTimeout(SETTLE_MS);
+  const settled = await page.evaluate(() => performance.now());
+  const { total, byType } = session.bytes();
+  const lt = await longTasks(page, 0, settled);
+  return {
+    runs_loaded: runsLoaded,
+    bytes: total,
+    bytes_by_type: byType,
+    longtasks_load: lt.count,
+    longtasks_over_50ms: lt.over_50ms,
+    longtask_max_ms: round(lt.max_ms),
+  };
+}
 
 export interface CompareTableSample {
   T_compare_table: number | null;
@@ -210,15 +238,7 @@ export async function compareTableOnce(
     s.columns_rendered = shape.columns;
     s.value_columns = shape.values;
     s.row_checked = shape.row;
-    await page.waitForTimeout(SETTLE_MS);
-    const settled = await page.evaluate(() => performance.now());
-    s.bytes = session.bytes().total;
-    s.bytes_by_type = session.bytes().byType;
-    const lt = await longTasks(page, 0, settled);
-    s.longtasks_load = lt.count;
-    s.longtasks_over_50ms = lt.over_50ms;
-    s.longtask_max_ms = round(lt.max_ms);
-    s.runs_loaded = seen.size;
+    Object.assign(s, await settledLoad(session, seen.size));
     if (t.ui === 'mlflow') s.metrics_row_ok = true;
     else {
       const ok = await parallaxMetricsRow(page);
@@ -402,15 +422,7 @@ export async function parcoordsOnce(
     }, sel);
     s.plot_width = size?.w ?? null;
     s.plot_height = size?.h ?? null;
-    await page.waitForTimeout(SETTLE_MS);
-    const settled = await page.evaluate(() => performance.now());
-    s.bytes = session.bytes().total;
-    s.bytes_by_type = session.bytes().byType;
-    const lt = await longTasks(page, 0, settled);
-    s.longtasks_load = lt.count;
-    s.longtasks_over_50ms = lt.over_50ms;
-    s.longtask_max_ms = round(lt.max_ms);
-    s.runs_loaded = seen.size;
+    Object.assign(s, await settledLoad(session, seen.size));
     if (t.brush) {
       const b = await brushProbe(page);
       if (typeof b === 'string') s.errors.push(`${t.ui}: brush: ${b}`);
