@@ -1,16 +1,10 @@
-import { lazy, Suspense, useMemo } from 'react';
+import { useMemo } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import { Skeleton } from '@/components/Skeleton';
-import { afterTask } from '@/lib/next-task';
+import { RunScatter } from '@/components/RunScatter';
 import { paths } from '@/lib/paths';
 import type { DiffRunInput, DiffRow } from '@/lib/run-diff/diff-model';
 import { axisId, parseAxisId, scatterPoints } from '@/lib/run-diff/scatter-points';
 import type { ScatterAxis } from '@/lib/run-diff/scatter-points';
-
-// recharts is its own chunk, fetched when the scatter first shows (as the metric charts do).
-const RunScatter = lazy(
-  afterTask(() => import('@/components/RunScatter').then((m) => ({ default: m.RunScatter }))),
-);
 
 interface CompareScatterProps {
   /** In column order, with the metrics of the step choice. */
@@ -83,18 +77,16 @@ export function CompareScatter({ runs, paramRows, metricKeys, colors }: CompareS
           </span>
         )}
       </div>
-      <Suspense fallback={<Skeleton rows={6} label="Loading the scatter…" />}>
-        <RunScatter
-          points={data.points}
-          xLabel={x.key}
-          yLabel={y.key}
-          colors={colors}
-          onOpen={(runId) => {
-            const run = runs.find((r) => r.runId === runId);
-            if (run) void navigate(paths.run.href(run.experimentId, run.runId));
-          }}
-        />
-      </Suspense>
+      <RunScatter
+        points={data.points}
+        xLabel={x.key}
+        yLabel={y.key}
+        colors={colors}
+        onOpen={(runId) => {
+          const run = runs.find((r) => r.runId === runId);
+          if (run) void navigate(paths.run.href(run.experimentId, run.runId));
+        }}
+      />
     </div>
   );
 }
