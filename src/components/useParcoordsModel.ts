@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { buildAxes, defaultAxisKeys, fieldsOf, varyingParams } from '@/lib/parcoords/axes';
+import { buildAxes, defaultAxisKeysOf, fieldsOf, varyingParams } from '@/lib/parcoords/axes';
 import { activeBrushes, brushedRuns } from '@/lib/parcoords/brush';
 import type { AxisKey, AxisSpec, Brushes, ParcoordsRun } from '@/lib/parcoords/types';
 
@@ -23,13 +23,13 @@ export function useParcoordsModel(
   brushes: Brushes,
 ): ParcoordsModel {
   const fields = useMemo(() => fieldsOf(runs), [runs]);
-  const varying = useMemo(
-    () => new Set(varyingParams(runs, fields.params).map((p) => p.key)),
-    [runs, fields],
-  );
+  // Ranking the params reads every run's every param: done once, for both uses.
+  const ranked = useMemo(() => varyingParams(runs, fields.params), [runs, fields]);
+  const varying = useMemo(() => new Set(ranked.map((p) => p.key)), [ranked]);
   const defaults = useMemo(
-    () => defaultAxisKeys(runs).map((key): AxisSpec => ({ key, scale: 'linear' })),
-    [runs],
+    () =>
+      defaultAxisKeysOf(fields.metrics, ranked).map((key): AxisSpec => ({ key, scale: 'linear' })),
+    [fields, ranked],
   );
   const axes = chosen ?? defaults;
   const brushedIds = useMemo(() => {

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { runQueries } from '@/api/queries/runs';
 import type { RunView } from '@/api/runs';
+import { Deferred } from '@/components/Deferred';
 import { download } from '@/components/download';
 import { EmptyState } from '@/components/EmptyState';
 import { ErrorNotice } from '@/components/ErrorNotice';
@@ -44,10 +45,13 @@ export function ComparePage({ curves }: ComparePageProps) {
     ...runQueries.compare(view.runs, view.experiments),
     enabled: view.runs.length > 0,
   });
-  const allRuns = useMemo(
+  const loadedRuns = useMemo(
     () => baselineFirst(query.data?.runs ?? [], view.baseline, (r) => r.runId),
     [query.data, view.baseline],
   );
+  // Building the diff of 100+ runs and mounting its table is ~100 ms of work. Deferred, it runs in
+  // a background render that React slices, instead of inside the task that delivered the data.
+  const allRuns = useDeferredValue(loadedRuns);
   const experimentIds = useMemo(() => [...new Set(allRuns.map((r) => r.experimentId))], [allRuns]);
   const directions = useMetricDirections(experimentIds);
   const [search, setSearch] = useState('');
@@ -113,6 +117,8 @@ export function ComparePage({ curves }: ComparePageProps) {
           title="The runs could not be loaded"
           onRetry={() => void query.refetch()}
         />
+      ) : allRuns.length === 0 && loadedRuns.length > 0 ? (
+        <Skeleton rows={8} label="Loading runs…" />
       ) : allRuns.length === 0 ? (
         <EmptyState title="None of these runs can be shown">
           The reasons are listed above.
@@ -153,16 +159,18 @@ export function ComparePage({ curves }: ComparePageProps) {
               if (cell && run) setOpenValue({ key: row.key, runName: run.name, text: cell.text });
             }}
           />
-          <CompareParcoords pc={pc} colors={colors} />
-          <CompareCharts
-            runs={runs}
-            inputs={pc.shown.inputs}
-            paramRows={diff.sections.find((s) => s.id === 'params')?.rows ?? []}
-            metricKeys={step.metricKeys}
-            colors={colors}
-            curves={curves}
-          />
-          <ArtifactDiff runs={runs} />
+          <Deferred fallback={<Skeleton rows={6} label="Loading the charts…" />}>
+            <CompareParcoords pc={pc} colors={colors} />
+            <CompareCharts
+              runs={runs}
+              inputs={pc.shown.inputs}
+              paramRows={diff.sections.find((s) => s.id === 'params')?.rows ?? []}
+              metricKeys={step.metricKeys}
+              colors={colors}
+              curves={curves}
+            />
+            <ArtifactDiff runs={runs} />
+          </Deferred>
         </>
       )}
       <ValueDialog value={openValue} onClose={() => setOpenValue(undefined)} />

@@ -213,8 +213,16 @@ export function defaultAxisKeys(
   runs: readonly ParcoordsRun[],
   limit = DEFAULT_AXIS_LIMIT,
 ): AxisKey[] {
-  const { params, metrics } = fieldsOf(runs);
-  const varying = varyingParams(runs, params);
+  const fields = fieldsOf(runs);
+  return defaultAxisKeysOf(fields.metrics, varyingParams(runs, fields.params), limit);
+}
+
+/** defaultAxisKeys from what a caller already has: the metrics (fieldsOf) and varyingParams. */
+export function defaultAxisKeysOf(
+  metrics: readonly AxisKey[],
+  varying: readonly { key: AxisKey; numeric: boolean }[],
+  limit = DEFAULT_AXIS_LIMIT,
+): AxisKey[] {
   const ordered = [...varying.filter((p) => p.numeric), ...varying.filter((p) => !p.numeric)];
   const metricCount = Math.min(
     metrics.length,
