@@ -5,18 +5,38 @@ import { ensureBuild } from './lib/build.mjs';
 import { ensureChromium, ensureNodeModules, ensureVenv } from './lib/ensure.mjs';
 import { elapsed, log } from './lib/log.mjs';
 import { root } from './lib/paths.mjs';
-import { run } from './lib/run.mjs';
+import { run, runLines } from './lib/run.mjs';
 
 const bin = (pkg, file) => path.join(root, 'node_modules', pkg, file);
 const node = (script, args) => () => run(process.execPath, [script, ...args], { cwd: root });
+const vitest = bin('vitest', 'vitest.mjs');
 
-const steps = [
-  ['Type-check', node(bin('typescript', 'bin/tsc'), ['-b'])],
-  ['Lint', node(bin('eslint', 'bin/eslint.js'), ['.', '--max-warnings', '0'])],
-  ['Format', node(bin('prettier', 'bin/prettier.cjs'), ['--check', '.', '--log-level', 'warn'])],
-  ['Unit tests', node(bin('vitest', 'vitest.mjs'), ['run'])],
-  ['Build', () => ensureBuild({ force: true, mode: 'test' })],
-  ['End-to-end tests', node(bin('@playwright/test', 'cli.js'), ['test'])],
+// The start script's test (a copy of the project started and interrupted several times, with the
+// real seed, build and mlflow) is about 3.5 minutes of mostly waiting. It runs beside the Playwright
+// suite instead of before it; the two share nothing (its own copy, data dir, dist/ and free ports).
+// Its output is held and printed once it ends, so the two logs do not interleave.
+const START_TEST = 'scripts/start.test.ts';
+function startScriptTest() {
+  const lines = [];
+  return runLines(process.execPath, [vitest, 'run', START_TEST], (l) => lines.push(l), {
+    cwd: root,
+  }).finally(() => {
+    log.info(`— ${START_TEST} —`);
+    for (const l of lines) console.log(l);
+  });
+}
+
+// Each entry runs in order; an entry with several steps runs them at the same time.
+const phases = [
+  [['Type-check', node(bin('typescript', 'bin/tsc'), ['-b'])]],
+  [['Lint', node(bin('eslint', 'bin/eslint.js'), ['.', '--max-warnings', '0'])]],
+  [['Format', node(bin('prettier', 'bin/prettier.cjs'), ['--check', '.', '--log-level', 'warn'])]],
+  [['Unit tests', node(vitest, ['run', '--exclude', START_TEST])]],
+  [['Build', () => ensureBuild({ force: true, mode: 'test' })]],
+  [
+    ['End-to-end tests', node(bin('@playwright/test', 'cli.js'), ['test'])],
+    ['Start-script tests', startScriptTest],
+  ],
 ];
 
 const t0 = Date.now();
@@ -25,16 +45,20 @@ await ensureVenv();
 await ensureChromium();
 
 const failed = [];
-for (const [name, fn] of steps) {
-  const t = Date.now();
-  log.step(`${name}…`);
-  try {
-    await fn();
-    log.ok(`${name} passed in ${elapsed(t)}`);
-  } catch (e) {
-    log.fail(`${name} failed in ${elapsed(t)}: ${e instanceof Error ? e.message : String(e)}`);
-    failed.push(name);
-  }
+for (const phase of phases) {
+  await Promise.all(
+    phase.map(async ([name, fn]) => {
+      const t = Date.now();
+      log.step(`${name}…`);
+      try {
+        await fn();
+        log.ok(`${name} passed in ${elapsed(t)}`);
+      } catch (e) {
+        log.fail(`${name} failed in ${elapsed(t)}: ${e instanceof Error ? e.message : String(e)}`);
+        failed.push(name);
+      }
+    }),
+  );
 }
 if (failed.length) {
   log.fail(`npm test failed after ${elapsed(t0)}: ${failed.join(', ')}`);
