@@ -26,9 +26,14 @@ import { medians, ratio } from './lib/stats.ts';
 import { ensureWorkload } from './lib/workloads.ts';
 import { alternate, writeResult, type Options } from './suites.ts';
 
-/** Parallax's parallel coordinates page ({exp}, {runs}); the compare page unless overridden. */
+/**
+ * Parallax's parallel coordinates page ({exp}, {runs}, {metric}): the experiment's Charts view over
+ * every run, as MLflow's is measured; `pcc` (the colour metric) in the link opens the plot, as a
+ * shared link does. BENCH_PARALLAX_PARCOORDS_PATH='/compare?runs={runs}&experiments={exp}' measures
+ * the compare page's plot instead (its first 200 runs).
+ */
 const parallaxParcoordsPath =
-  process.env.BENCH_PARALLAX_PARCOORDS_PATH ?? '/compare?runs={runs}&experiments={exp}';
+  process.env.BENCH_PARALLAX_PARCOORDS_PATH ?? '/experiments/{exp}?view=charts&pcc=m:{metric}';
 
 const tableKeys = [
   'T_compare_table',
@@ -79,8 +84,8 @@ const PREDICATES = {
 const NOTES = [
   "Both UIs run on one `mlflow server --workers 2` over W4's database (ports 6164/6165), alternating P, M, P, M… after a discarded warm-up pair, each load in a new browser context with the HTTP cache disabled; figures are medians of --runs loads per UI, ratios Parallax ÷ MLflow.",
   "T_compare_table: ms from navigation to the first animation frame the predicate (predicates.T_compare_table) holds, on the diff of W4's `bench-compare` (100 runs). Parallax: /compare?runs=…&experiments=E (differences only, its default: 30 params, 30 metrics); MLflow: /#/compare-runs?runs=[…]&experiments=[…] (every param, its default; its page also draws a Plotly parallel-coordinates plot of the runs above the tables). Both grids draw only the columns in view (Parallax both ways; MLflow's Metrics grid); MLflow's Parameters table draws all 100 × 200 cells.",
-  `T_parcoords: Parallax's experiment Charts view has no parallel coordinates, so Parallax is measured on its compare page (where ParallelCoordinates is mounted under the diff table) over the first ${PARALLAX_COMPARE_MAX_RUNS} runs of \`bench-parcoords\` (1,000 runs): the most the compare page loads. MLflow is measured on its experiment chart view (compareRunsMode=CHART), whose parallel-coordinates card is parcoord-es on a canvas (not Plotly); the card comes from the saved view MLflow reads from local storage (mlflowParcoordsView in bench/lib/compare.ts: one card over the 8 params and 3 metrics, "Show all runs"), set by an init script before the page starts, as a returning user would have it. MLflow's chart view loads its first page of runs (100, newest first) and plots those: runs_loaded says how many runs each UI loaded, so the two plots do not hold the same number of lines.`,
-  `brush (Parallax only): parallax.brush_p95_vsync_ms is the p95 of the drag's rAF deltas, each snapped to whole display intervals (bench/lib/stats.ts snapToVsync; the interval is the median rAF delta of the still page, brush.interval_ms), as the runs-table scroll probe; brush_p95_ms is the raw p95 and brush_idle_p95_ms the still page's raw p95 (the floor of the raw figure). The brush runs over the plot's runs (runs_loaded, at most ${PARALLAX_COMPARE_MAX_RUNS}), not 1,000. brush_applied counts drags after which the axis's accessible name reports a brush.`,
+  `T_parcoords: Parallax is measured on its experiment Charts view over every run of \`bench-parcoords\` (1,000 runs), the plot opened by its colour metric in the link (urls.parcoords). Until session 9 (compare.json of 9719185) Parallax was measured on its compare page over the first ${PARALLAX_COMPARE_MAX_RUNS} runs, the most that page loads; BENCH_PARALLAX_PARCOORDS_PATH='/compare?runs={runs}&experiments={exp}' measures that again. The Charts view also draws the experiment's metric charts, and their requests and long tasks count. MLflow is measured on its experiment chart view (compareRunsMode=CHART), whose parallel-coordinates card is parcoord-es on a canvas (not Plotly); the card comes from the saved view MLflow reads from local storage (mlflowParcoordsView in bench/lib/compare.ts: one card over the 8 params and 3 metrics, "Show all runs"), set by an init script before the page starts, as a returning user would have it. MLflow's chart view loads its first page of runs (100, newest first) and plots those: runs_loaded says how many runs each UI loaded, so the two plots do not hold the same number of lines.`,
+  `brush (Parallax only): parallax.brush_p95_vsync_ms is the p95 of the drag's rAF deltas, each snapped to whole display intervals (bench/lib/stats.ts snapToVsync; the interval is the median rAF delta of the still page, brush.interval_ms), as the runs-table scroll probe; brush_p95_ms is the raw p95 and brush_idle_p95_ms the still page's raw p95 (the floor of the raw figure). The brush runs over the plot's runs: all 1,000 on the Charts view (at most ${PARALLAX_COMPARE_MAX_RUNS} on the compare page). brush_applied counts drags after which the axis's accessible name reports a brush.`,
   `Viewports: the diff at 1280×800 (environment.viewport), as every other page load; the parallel coordinates at ${PARCOORDS_VIEWPORT.width}×${PARCOORDS_VIEWPORT.height} for both UIs (environment.viewport_parcoords): at 1280 px MLflow's chart view squeezes its card to about 54 px of width (its runs list and Assistant panel beside it), the reason the charts suite widens the window for its drag. plot_width × plot_height is the size of the canvas each UI drew its lines on.`,
   'Bytes: CDP Network.loadingFinished encodedDataLength of the page target, summed when the page has stood still for 2 s after the predicate held. Long tasks (PerformanceObserver longtask) from navigation to that moment; for the brush, from mouse-down to two frames after mouse-up.',
   'parallax.longtasks_over_50ms is the sum of three medians: the diff page load, the parcoords page load and the brush (longtasks_over_50ms_by_measure); goals_met.longtasks_over_50ms judges it against 0.',
@@ -105,7 +110,12 @@ export async function compareSuite(browser: Browser, o: Options): Promise<string
   const srv = await startServers(w, 6164);
   try {
     const tableUrls = compareUrls(srv, cmp.experiment_id, cmp.run_ids);
-    const pcUrls = parcoordsUrls(srv, pc.experiment_id, pc.run_ids, parallaxParcoordsPath);
+    const pcUrls = parcoordsUrls(
+      srv,
+      pc.experiment_id,
+      pc.run_ids,
+      parallaxParcoordsPath.replace('{metric}', pc.metrics[0] ?? ''),
+    );
     const mlflowView = mlflowParcoordsView(pc.experiment_id, pc.params, pc.metrics);
     const runs = cmp.run_ids.length;
 
@@ -177,7 +187,9 @@ export async function compareSuite(browser: Browser, o: Options): Promise<string
           runs: pc.run_ids.length,
           params: pc.params.length,
           metrics: pc.metrics.length,
-          parallax_runs: Math.min(pc.run_ids.length, PARALLAX_COMPARE_MAX_RUNS),
+          parallax_runs: parallaxParcoordsPath.startsWith('/compare')
+            ? Math.min(pc.run_ids.length, PARALLAX_COMPARE_MAX_RUNS)
+            : pc.run_ids.length,
         },
         cache_dir: path.basename(w.dir),
         seeded_seconds: w.seededSeconds,

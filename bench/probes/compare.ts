@@ -392,7 +392,7 @@ export async function parcoordsOnce(
     await page.setViewportSize(PARCOORDS_VIEWPORT);
     await page.goto(t.url, { waitUntil: 'commit' });
     if (t.ui === 'parallax') {
-      // The plot sits under the diff table, below the fold: scroll to it once it exists (as a
+      // The plot may sit below the fold (under the diff table, or the Charts view's charts): scroll to it once it exists (as a
       // reader would), so a plot that draws only in view is not waited on forever.
       const present = await page
         .waitForSelector(sel, { state: 'attached', timeout: PRESENT_TIMEOUT })
