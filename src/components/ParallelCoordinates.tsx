@@ -18,7 +18,7 @@ import { parseAxisKey } from '@/lib/parcoords/types';
 import { ParcoordsAxis } from './ParcoordsAxis';
 import { ParcoordsTitles } from './ParcoordsTitles';
 import { useDevicePixelRatio, useParcoordsCanvas, useParcoordsColors } from './useParcoordsCanvas';
-import type { ParcoordsColors, ParcoordsScene } from './useParcoordsCanvas';
+import type { ParcoordsColors, ParcoordsScene } from '@/lib/parcoords/draw';
 import './parcoords.css';
 
 export interface ParallelCoordinatesProps {
