@@ -5,8 +5,8 @@ import { Disclosure } from '@/components/Disclosure';
 import { formatMetric, formatTimestamp } from '@/lib/format';
 import { compareKeys } from '@/lib/run-fields';
 import { splitSystemMetrics } from '@/lib/system-metrics';
-import { VirtualTable } from './VirtualTable';
-import type { VirtualColumn } from './VirtualTable';
+import { VirtualTable } from '@/components/VirtualTable';
+import type { VirtualColumn } from '@/components/VirtualTable';
 
 const baseColumns: VirtualColumn<RunMetric>[] = [
   { header: 'Key', width: '35%', render: (m) => <span title={m.key}>{m.key}</span> },

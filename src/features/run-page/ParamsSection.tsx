@@ -1,7 +1,7 @@
 import { useDeferredValue, useId, useMemo, useState } from 'react';
 import { compareKeys, filterEntries } from '@/lib/run-fields';
-import { VirtualTable } from './VirtualTable';
-import type { VirtualColumn } from './VirtualTable';
+import { VirtualTable } from '@/components/VirtualTable';
+import type { VirtualColumn } from '@/components/VirtualTable';
 
 type Entry = readonly [string, string];
 

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Rect } from '@tanstack/react-virtual';
 import { observeRectWithoutLayout, scrollUnlessAtTop } from '@/hooks/virtualizer-options';
+import './virtual-table.css';
 
 export interface VirtualColumn<T> {
   header: string;
@@ -24,8 +25,8 @@ const ROW_HEIGHT = 30;
 const INITIAL_RECT: Rect = { width: 0, height: 448 };
 
 /**
- * A light key/value table that renders only the rows in view, so a run with 1,500 params stays
- * quick to open and to filter. Spacer rows keep the native table layout and scrollbar honest.
+ * A light table that renders only the rows in view, so a run with 1,500 params or a model with
+ * thousands of versions stays quick to open and to filter. Spacer rows keep the native table layout and scrollbar honest.
  */
 export function VirtualTable<T>({ label, columns, items, rowKey }: VirtualTableProps<T>) {
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -46,8 +47,12 @@ export function VirtualTable<T>({ label, columns, items, rowKey }: VirtualTableP
   const paddingBottom = virtualizer.getTotalSize() - (rows.at(-1)?.end ?? 0);
 
   return (
-    <div ref={scrollRef} className="run-table-scroll">
-      <table aria-label={label} aria-rowcount={items.length + 1} className="data-table run-table">
+    <div ref={scrollRef} className="virtual-table-scroll">
+      <table
+        aria-label={label}
+        aria-rowcount={items.length + 1}
+        className="data-table virtual-table"
+      >
         <colgroup>
           {columns.map((c) => (
             <col key={c.header} style={c.width ? { width: c.width } : undefined} />
@@ -86,7 +91,7 @@ export function VirtualTable<T>({ label, columns, items, rowKey }: VirtualTableP
 
 function Spacer({ height, colSpan }: { height: number; colSpan: number }) {
   return (
-    <tr aria-hidden="true" className="run-table-spacer" style={{ height }}>
+    <tr aria-hidden="true" className="virtual-table-spacer" style={{ height }}>
       <td colSpan={colSpan} />
     </tr>
   );
