@@ -298,3 +298,24 @@ test('models list: hostile model name, description and tags stay text', async ({
   await expectText(table, h.texts.alert_img);
   await expectHeld(page, dialogs, 'models list');
 });
+
+test('model and version pages: the hostile name, description, tags and alias stay text', async ({
+  page,
+}) => {
+  const dialogs = watchDialogs(page);
+  const h = hostile();
+  await page.goto('/models');
+  await page.getByRole('link', { name: h.model_name, exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(h.model_name);
+  await expectText(page.getByRole('region', { name: 'Tags' }), h.texts.alert_script);
+  await expect(page.getByRole('list', { name: 'Aliases' })).toContainText('@champion');
+  await expectHeld(page, dialogs, 'model page');
+  await page
+    .getByRole('table', { name: 'Model versions' })
+    .getByRole('link', { name: 'v1' })
+    .click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`${h.model_name} v1`);
+  await expectText(page.getByRole('region', { name: 'Description' }), h.texts.alert_img);
+  await expectText(page.getByRole('region', { name: 'Load it' }), h.model_name);
+  await expectHeld(page, dialogs, 'model version page');
+});

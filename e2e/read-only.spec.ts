@@ -75,4 +75,23 @@ for (const mode of ['normal', 'read-only'] as const) {
     // Nothing on the page is editable but the params search.
     if (readOnly) await expect(page.getByRole('textbox')).toHaveCount(0);
   });
+
+  test(`${mode}: a model and its version ${readOnly ? 'offer no change' : 'offer their changes'}`, async ({
+    page,
+  }) => {
+    const base = readOnly ? readOnlyUrl() : (process.env.E2E_PARALLAX_URL ?? '');
+    const model = encodeURIComponent(readManifest().experiments.hostile.model_name);
+    await page.goto(`${base}/models/${model}`);
+    await configKnown(page, readOnly);
+    await expect(page.getByRole('table', { name: 'Model versions' })).toBeVisible();
+    await expectActions(page, ['Rename', 'Delete model', 'Edit description'], !readOnly);
+    await page.goto(`${base}/models/${model}/versions/1`);
+    await configKnown(page, readOnly);
+    await expect(page.getByRole('region', { name: 'Load it' })).toBeVisible();
+    await expectActions(
+      page,
+      ['Change stage', 'Set alias', 'Delete version', 'Edit description', /^Remove alias /],
+      !readOnly,
+    );
+  });
 }

@@ -127,3 +127,65 @@ export const mlflowExperiment = {
   tag: async (experimentId: string, key: string) =>
     (await mlflow.getExperiment(experimentId)).tags?.find((t) => t.key === key)?.value,
 };
+
+interface Mv {
+  name: string;
+  version: string;
+  current_stage?: string;
+  aliases?: string[];
+  description?: string;
+}
+
+/** Registry reads and writes for the model and version pages' tests (same direct MLflow calls). */
+export const mlflowRegistry = {
+  createModel: (name: string, description = '') =>
+    call('POST', 'registered-models/create', { name, description }),
+  /** A version whose source is the `model` folder in the run's artifacts. */
+  createVersion: async (name: string, runId: string, description = '') =>
+    (
+      await call<{ model_version: Mv }>('POST', 'model-versions/create', {
+        name,
+        source: `${(await mlflowRun.get(runId)).info.artifact_uri}/model`,
+        run_id: runId,
+        description,
+      })
+    ).model_version,
+  transition: (name: string, version: string, stage: string) =>
+    call('POST', 'model-versions/transition-stage', {
+      name,
+      version,
+      stage,
+      archive_existing_versions: false,
+    }),
+  setAlias: (name: string, alias: string, version: string) =>
+    call('POST', 'registered-models/alias', { name, alias, version }),
+  getModel: async (name: string) =>
+    (
+      await call<{
+        registered_model: {
+          name: string;
+          description?: string;
+          aliases?: { alias: string; version: string }[];
+        };
+      }>('GET', 'registered-models/get', { name })
+    ).registered_model,
+  getVersion: async (name: string, version: string) =>
+    (await call<{ model_version: Mv }>('GET', 'model-versions/get', { name, version }))
+      .model_version,
+  /** The model's versions, or the error MLflow answered (a deleted model's search is empty). */
+  versions: async (name: string) =>
+    (
+      await call<{ model_versions?: Mv[] }>('GET', 'model-versions/search', {
+        filter: `name = '${name}'`,
+      })
+    ).model_versions ?? [],
+  /** Whether MLflow still knows the model. */
+  exists: async (name: string) =>
+    mlflowRegistry.getModel(name).then(
+      () => true,
+      (e: Error) => {
+        if (/RESOURCE_DOES_NOT_EXIST/.test(e.message)) return false;
+        throw e;
+      },
+    ),
+};

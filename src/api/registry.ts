@@ -1,5 +1,6 @@
+import { quoteValue } from '@/lib/filter-string/grammar';
 import { api } from './client';
-import type { RegisteredModel } from './types';
+import type { ModelVersion, RegisteredModel } from './types';
 
 const BASE = '/api/2.0/mlflow/registered-models';
 
@@ -31,3 +32,86 @@ export function searchRegisteredModels(params: SearchRegisteredModelsParams, sig
     signal,
   );
 }
+
+const VERSIONS = '/api/2.0/mlflow/model-versions';
+
+/**
+ * The filter that finds one model's versions. MLflow unescapes nothing inside a quoted value, so a
+ * name holding both kinds of quote has no literal: it is matched with LIKE's one-character
+ * wildcard in their place, and the answer is narrowed to the exact name here.
+ */
+function versionsFilter(name: string): string {
+  const literal = quoteValue(name);
+  if (literal) return `name = ${literal}`;
+  return `name LIKE '${name.replace(/['"\\%_]/g, '_')}'`;
+}
+
+export async function getRegisteredModel(name: string, signal?: AbortSignal) {
+  return (await api.get<{ registered_model: RegisteredModel }>(`${BASE}/get`, { name }, signal))
+    .registered_model;
+}
+
+/**
+ * Every version of one model, read page by page (MLflow's default page is small). The list can
+ * hold thousands of versions; the page shows them virtualized.
+ */
+export async function searchAllModelVersions(name: string, signal?: AbortSignal) {
+  const out: ModelVersion[] = [];
+  let pageToken: string | undefined;
+  do {
+    const page = await api.get<{ model_versions?: ModelVersion[]; next_page_token?: string }>(
+      `${VERSIONS}/search`,
+      {
+        filter: versionsFilter(name),
+        max_results: 1000,
+        order_by: ['version_number DESC'],
+        page_token: pageToken,
+      },
+      signal,
+    );
+    out.push(...(page.model_versions ?? []).filter((v) => v.name === name));
+    pageToken = page.next_page_token || undefined;
+  } while (pageToken);
+  return out;
+}
+
+export async function getModelVersion(name: string, version: string, signal?: AbortSignal) {
+  return (
+    await api.get<{ model_version: ModelVersion }>(`${VERSIONS}/get`, { name, version }, signal)
+  ).model_version;
+}
+
+export const updateRegisteredModel = (name: string, description: string) =>
+  api.patch(`${BASE}/update`, { name, description });
+export const renameRegisteredModel = (name: string, newName: string) =>
+  api.post<{ registered_model: RegisteredModel }>(`${BASE}/rename`, { name, new_name: newName });
+export const deleteRegisteredModel = (name: string) => api.delete(`${BASE}/delete`, { name });
+export const setRegisteredModelTag = (name: string, key: string, value: string) =>
+  api.post(`${BASE}/set-tag`, { name, key, value });
+export const deleteRegisteredModelTag = (name: string, key: string) =>
+  api.delete(`${BASE}/delete-tag`, { name, key });
+export const setModelAlias = (name: string, alias: string, version: string) =>
+  api.post(`${BASE}/alias`, { name, alias, version });
+export const deleteModelAlias = (name: string, alias: string) =>
+  api.delete(`${BASE}/alias`, { name, alias });
+
+export const updateModelVersion = (name: string, version: string, description: string) =>
+  api.patch(`${VERSIONS}/update`, { name, version, description });
+export const deleteModelVersion = (name: string, version: string) =>
+  api.delete(`${VERSIONS}/delete`, { name, version });
+export const setModelVersionTag = (name: string, version: string, key: string, value: string) =>
+  api.post(`${VERSIONS}/set-tag`, { name, version, key, value });
+export const deleteModelVersionTag = (name: string, version: string, key: string) =>
+  api.delete(`${VERSIONS}/delete-tag`, { name, version, key });
+export const transitionModelVersionStage = (
+  name: string,
+  version: string,
+  stage: string,
+  archiveExistingVersions: boolean,
+) =>
+  api.post<{ model_version: ModelVersion }>(`${VERSIONS}/transition-stage`, {
+    name,
+    version,
+    stage,
+    archive_existing_versions: archiveExistingVersions,
+  });

@@ -85,6 +85,8 @@ export interface ModelVersion {
   status_message?: string;
   tags?: KeyValue[];
   aliases?: string[];
+  /** MLflow 3: the logged model this version was registered from. */
+  model_id?: string;
 }
 
 export interface RegisteredModel {

@@ -65,6 +65,18 @@ export function createAppRouter(queryClient: QueryClient) {
               lazy: lazyRoute(() => import('./routes/ModelsRoute'), 'ModelsRoute'),
             },
             {
+              path: paths.model.path,
+              lazy: lazyRoute(() => import('./routes/ModelRoute'), 'ModelRoute'),
+            },
+            {
+              path: paths.modelVersion.path,
+              lazy: lazyRoute(() => import('./routes/ModelVersionRoute'), 'ModelVersionRoute'),
+            },
+            {
+              path: paths.runById.path,
+              lazy: lazyRoute(() => import('./routes/RunByIdRoute'), 'RunByIdRoute'),
+            },
+            {
               path: paths.compare.path,
               lazy: lazyRoute(() => import('./routes/CompareRoute'), 'CompareRoute'),
             },

@@ -11,6 +11,8 @@ interface ConfirmDialogProps {
   /** Styles the confirm button as dangerous (delete, archive). */
   destructive?: boolean;
   pending?: boolean;
+  /** Holds the confirm button until the dialog's own check passes (typing a name to delete). */
+  confirmDisabled?: boolean;
   /** The failed attempt's error: the dialog stays open so nothing is lost. */
   error?: unknown;
   onConfirm: () => void;
@@ -26,6 +28,7 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
     confirmLabel,
     destructive,
     pending,
+    confirmDisabled,
     error,
     onConfirm,
   } = props;
@@ -48,7 +51,7 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
             <button
               type="button"
               className={destructive ? 'btn btn-danger' : 'btn btn-primary'}
-              disabled={pending}
+              disabled={pending || confirmDisabled}
               onClick={onConfirm}
             >
               {pending ? 'Working…' : confirmLabel}

@@ -13,6 +13,8 @@ interface RunScatterProps {
   colors: ReadonlyMap<string, string>;
   onOpen: (runId: string) => void;
   height?: number;
+  /** What a point is, singular and plural (runs by default; a model's chart plots versions). */
+  noun?: readonly [string, string];
 }
 
 // Room for the tick labels and the axis titles around the plot.
@@ -30,6 +32,7 @@ export function RunScatter({
   colors,
   onOpen,
   height = 320,
+  noun = ['run', 'runs'],
 }: RunScatterProps) {
   const [hovered, setHovered] = useState<ScatterPoint>();
   const ref = useRef<HTMLDivElement>(null);
@@ -51,13 +54,13 @@ export function RunScatter({
     <div
       className="run-scatter"
       role="figure"
-      aria-label={`${yLabel} against ${xLabel}, ${points.length} runs`}
+      aria-label={`${yLabel} against ${xLabel}, ${points.length} ${points.length === 1 ? noun[0] : noun[1]}`}
       ref={ref}
     >
       <p className="run-scatter-hover" role="status">
         {hovered
           ? describe(hovered)
-          : 'Hover or focus a point to name its run; click it to open the run.'}
+          : `Hover or focus a point to name its ${noun[0]}; click it to open the ${noun[0]}.`}
       </p>
       {width > 0 && (
         <svg width={width} height={height} className="run-scatter-svg">

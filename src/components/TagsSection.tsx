@@ -13,7 +13,7 @@ import './sections.css';
 interface TagsSectionProps<TSet, TDelete> {
   tags: ReadonlyMap<string, string>;
   /** Names the owner in the delete confirmation: "from this run". */
-  owner: 'run' | 'experiment';
+  owner: 'run' | 'experiment' | 'model' | 'model version';
   /** The owner's set-tag and delete-tag writes, bound to it (runMutations, experimentMutations). */
   setTag: UseMutationOptions<TSet, Error, TagWrite>;
   deleteTag: UseMutationOptions<TDelete, Error, string>;

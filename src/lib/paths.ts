@@ -23,6 +23,12 @@ export const paths = {
       `/compare?runs=${runIds.map(enc).join(',')}` +
       (experimentIds.length ? `&experiments=${experimentIds.map(enc).join(',')}` : ''),
   },
+  /** A run known only by its id (a model version's source run): redirects to its experiment's URL. */
+  runById: { path: '/runs/:runId', href: (runId: string) => `/runs/${enc(runId)}` },
   models: { path: '/models', href: () => '/models' },
   model: { path: '/models/:name', href: (name: string) => `/models/${enc(name)}` },
+  modelVersion: {
+    path: '/models/:name/versions/:version',
+    href: (name: string, version: string) => `/models/${enc(name)}/versions/${enc(version)}`,
+  },
 } as const;

@@ -1,5 +1,29 @@
-import { infiniteQueryOptions } from '@tanstack/react-query';
-import { searchRegisteredModels, type SearchRegisteredModelsParams } from '../registry';
+import {
+  infiniteQueryOptions,
+  mutationOptions,
+  queryOptions,
+  type MutationFunctionContext,
+} from '@tanstack/react-query';
+import {
+  deleteModelAlias,
+  deleteModelVersion,
+  deleteModelVersionTag,
+  deleteRegisteredModel,
+  deleteRegisteredModelTag,
+  getModelVersion,
+  getRegisteredModel,
+  renameRegisteredModel,
+  searchAllModelVersions,
+  searchRegisteredModels,
+  setModelAlias,
+  setModelVersionTag,
+  setRegisteredModelTag,
+  transitionModelVersionStage,
+  updateModelVersion,
+  updateRegisteredModel,
+  type SearchRegisteredModelsParams,
+} from '../registry';
+import type { TagWrite } from '../types';
 
 export type ModelListParams = Omit<SearchRegisteredModelsParams, 'pageToken' | 'maxResults'>;
 
@@ -16,5 +40,105 @@ export const registryQueries = {
         searchRegisteredModels({ ...params, maxResults: PAGE_SIZE, pageToken: pageParam }, signal),
       initialPageParam: undefined as string | undefined,
       getNextPageParam: (last) => last.next_page_token || undefined,
+    }),
+  model: (name: string) =>
+    queryOptions({
+      queryKey: [...all, 'model', name] as const,
+      queryFn: ({ signal }) => getRegisteredModel(name, signal),
+    }),
+  versions: (name: string) =>
+    queryOptions({
+      queryKey: [...all, 'model', name, 'versions'] as const,
+      queryFn: ({ signal }) => searchAllModelVersions(name, signal),
+    }),
+  version: (name: string, version: string) =>
+    queryOptions({
+      queryKey: [...all, 'model', name, 'versions', version] as const,
+      queryFn: ({ signal }) => getModelVersion(name, version, signal),
+    }),
+};
+
+// An alias, a stage or a tag shows on the list, the model page and every version page: any write
+// refreshes all of the registry.
+const refresh = (
+  _data: unknown,
+  _variables: unknown,
+  _onMutateResult: unknown,
+  { client }: MutationFunctionContext,
+) => client.invalidateQueries({ queryKey: all });
+
+/**
+ * After a rename or a delete: refreshes everything but what is gone (the old name, the deleted
+ * version), which would only answer 404 while the page moves away. Not awaited, so the page moves
+ * at once.
+ */
+const refreshAllBut =
+  (gone: readonly unknown[]) =>
+  (
+    _data: unknown,
+    _variables: unknown,
+    _onMutateResult: unknown,
+    { client }: MutationFunctionContext,
+  ) => {
+    const isGone = (key: readonly unknown[]) => gone.every((part, i) => key[i] === part);
+    void client.invalidateQueries({ queryKey: all, predicate: (q) => !isGone(q.queryKey) });
+  };
+
+const write = <TVars>(key: readonly unknown[], fn: (vars: TVars) => Promise<unknown>) =>
+  mutationOptions({ mutationKey: [...all, ...key], mutationFn: fn, onSuccess: refresh });
+
+export const registryMutations = {
+  /**
+   * A model keeps its description in a field, not in a tag as runs and experiments do. The shared
+   * description editor writes a TagWrite, so its value is the description and its key is unused.
+   */
+  setDescription: (name: string) =>
+    write(['description', name], ({ value }: TagWrite) => updateRegisteredModel(name, value)),
+  setTag: (name: string) =>
+    write(['set-tag', name], ({ key, value }: TagWrite) => setRegisteredModelTag(name, key, value)),
+  deleteTag: (name: string) =>
+    write(['delete-tag', name], (key: string) => deleteRegisteredModelTag(name, key)),
+  rename: (name: string) =>
+    mutationOptions({
+      mutationKey: [...all, 'rename', name],
+      mutationFn: (newName: string) => renameRegisteredModel(name, newName),
+      onSuccess: refreshAllBut([...all, 'model', name]),
+    }),
+  delete: (name: string) =>
+    mutationOptions({
+      mutationKey: [...all, 'delete', name],
+      mutationFn: () => deleteRegisteredModel(name),
+      onSuccess: refreshAllBut([...all, 'model', name]),
+    }),
+  setAlias: (name: string) =>
+    write(['alias', name], ({ alias, version }: { alias: string; version: string }) =>
+      setModelAlias(name, alias, version),
+    ),
+  deleteAlias: (name: string) =>
+    write(['delete-alias', name], (alias: string) => deleteModelAlias(name, alias)),
+  /** As setDescription: the editor's TagWrite value is the version's description. */
+  setVersionDescription: (name: string, version: string) =>
+    write(['version-description', name, version], ({ value }: TagWrite) =>
+      updateModelVersion(name, version, value),
+    ),
+  setVersionTag: (name: string, version: string) =>
+    write(['version-set-tag', name, version], ({ key, value }: TagWrite) =>
+      setModelVersionTag(name, version, key, value),
+    ),
+  deleteVersionTag: (name: string, version: string) =>
+    write(['version-delete-tag', name, version], (key: string) =>
+      deleteModelVersionTag(name, version, key),
+    ),
+  transition: (name: string, version: string) =>
+    write(
+      ['transition', name, version],
+      ({ stage, archiveExisting }: { stage: string; archiveExisting: boolean }) =>
+        transitionModelVersionStage(name, version, stage, archiveExisting),
+    ),
+  deleteVersion: (name: string, version: string) =>
+    mutationOptions({
+      mutationKey: [...all, 'delete-version', name, version],
+      mutationFn: () => deleteModelVersion(name, version),
+      onSuccess: refreshAllBut([...all, 'model', name, 'versions', version]),
     }),
 };

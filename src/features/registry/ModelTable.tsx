@@ -1,6 +1,8 @@
+import { Link } from 'react-router';
 import { toInt } from '@/api/client';
 import type { ModelVersion, RegisteredModel } from '@/api/types';
 import { RelativeTime } from '@/components/RelativeTime';
+import { paths } from '@/lib/paths';
 
 const DESCRIPTION_SNIPPET = 140;
 
@@ -33,14 +35,18 @@ export function ModelTable({ models }: { models: readonly RegisteredModel[] }) {
         {models.map((m) => (
           <tr key={m.name}>
             <td className="cell-name">
-              <strong className="break-anywhere">{m.name}</strong>
+              <Link to={paths.model.href(m.name)} className="break-anywhere">
+                <strong>{m.name}</strong>
+              </Link>
             </td>
             <td>
               <ul className="chip-list">
                 {[...(m.latest_versions ?? [])].sort(byStage).map((v) => (
                   <li key={v.version} className="chip">
                     <span className="chip-key">{v.current_stage ?? 'None'}</span>
-                    <span className="chip-value">v{v.version}</span>
+                    <Link className="chip-value" to={paths.modelVersion.href(m.name, v.version)}>
+                      v{v.version}
+                    </Link>
                   </li>
                 ))}
               </ul>

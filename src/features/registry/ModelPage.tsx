@@ -1,0 +1,74 @@
+import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { Link } from 'react-router';
+import { MlflowError } from '@/api/errors';
+import { registryMutations, registryQueries } from '@/api/queries/registry';
+import { DescriptionSection } from '@/components/DescriptionSection';
+import { ErrorNotice } from '@/components/ErrorNotice';
+import { NotFound } from '@/components/NotFound';
+import { Skeleton } from '@/components/Skeleton';
+import { TagsSection } from '@/components/TagsSection';
+import { useDocumentTitle } from '@/hooks/useDocumentTitle';
+import { paths } from '@/lib/paths';
+import { ModelAliases } from './ModelAliases';
+import { ModelHeader } from './ModelHeader';
+import { VersionMetricChart } from './VersionMetricChart';
+import { VersionsSection } from './VersionsSection';
+import './registry.css';
+
+/** `/models/:name`: one registered model, its aliases and every version. */
+export function ModelPage({ name }: { name: string }) {
+  const query = useQuery(registryQueries.model(name));
+  const model = query.data;
+  const notFound = query.error instanceof MlflowError && query.error.notFound;
+  useDocumentTitle(notFound ? 'Model not found' : name);
+  const tags = useMemo(() => new Map((model?.tags ?? []).map((t) => [t.key, t.value])), [model]);
+
+  if (notFound)
+    return (
+      <div className="page">
+        <NotFound what={`Model ${name}`} error={query.error}>
+          <p>
+            <Link to={paths.models.href()}>Back to models</Link>
+          </p>
+        </NotFound>
+      </div>
+    );
+  if (query.isError)
+    return (
+      <div className="page">
+        <ErrorNotice
+          error={query.error}
+          title="The model could not be loaded"
+          onRetry={() => void query.refetch()}
+        />
+      </div>
+    );
+  if (!model)
+    return (
+      <div className="page">
+        <Skeleton rows={8} label="Loading the model…" />
+      </div>
+    );
+  return (
+    <div className="page model-page">
+      <ModelHeader model={model} />
+      <div className="model-about">
+        <DescriptionSection
+          description={model.description ?? ''}
+          draftKey={`parallax.model-description-draft.${name}`}
+          setTag={registryMutations.setDescription(name)}
+        />
+        <TagsSection
+          tags={tags}
+          owner="model"
+          setTag={registryMutations.setTag(name)}
+          deleteTag={registryMutations.deleteTag(name)}
+        />
+      </div>
+      <ModelAliases name={name} aliases={model.aliases ?? []} />
+      <VersionsSection name={name} />
+      <VersionMetricChart name={name} />
+    </div>
+  );
+}

@@ -1,0 +1,114 @@
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { toInt } from '@/api/client';
+import { configQueries } from '@/api/queries/config';
+import type { ModelVersion } from '@/api/types';
+import { RelativeTime } from '@/components/RelativeTime';
+import { useCanEdit } from '@/components/useCanEdit';
+import { paths } from '@/lib/paths';
+import { AliasDialog } from './AliasDialog';
+import { DeleteVersionDialog } from './DeleteVersionDialog';
+import { StageDialog } from './StageDialog';
+import { VersionStatus } from './VersionStatus';
+
+type Dialog = 'stage' | 'alias' | 'delete';
+
+/** The version's identity, where it came from, and the actions on it. */
+export function VersionHeader({ version: mv }: { version: ModelVersion }) {
+  const canEdit = useCanEdit();
+  const config = useQuery(configQueries.detail());
+  const stages = config.data?.capabilities.stages ?? true;
+  const [dialog, setDialog] = useState<Dialog>();
+  const close = () => setDialog(undefined);
+  return (
+    <header className="page-header">
+      <nav aria-label="Breadcrumb" className="breadcrumb">
+        <Link to={paths.models.href()}>Models</Link>
+        <span aria-hidden="true"> / </span>
+        <Link to={paths.model.href(mv.name)} className="break-anywhere">
+          {mv.name}
+        </Link>
+      </nav>
+      <div className="page-header-title">
+        <h1 className="break-anywhere">
+          {mv.name} <span className="version-number">v{mv.version}</span>
+        </h1>
+        {stages && (
+          <span
+            className={`badge badge-stage badge-stage-${(mv.current_stage ?? 'None').toLowerCase()}`}
+          >
+            {mv.current_stage ?? 'None'}
+          </span>
+        )}
+        {canEdit && (
+          <div className="page-actions">
+            {stages && (
+              <button type="button" className="btn btn-small" onClick={() => setDialog('stage')}>
+                Change stage
+              </button>
+            )}
+            <button type="button" className="btn btn-small" onClick={() => setDialog('alias')}>
+              Set alias
+            </button>
+            <button
+              type="button"
+              className="btn btn-small btn-danger"
+              onClick={() => setDialog('delete')}
+            >
+              Delete version
+            </button>
+          </div>
+        )}
+      </div>
+      <dl className="meta-list">
+        <div>
+          <dt>Status</dt>
+          <dd>
+            <VersionStatus version={mv} />
+          </dd>
+        </div>
+        <div>
+          <dt>Created</dt>
+          <dd>
+            <RelativeTime ms={toInt(mv.creation_timestamp)} />
+            {mv.user_id ? ` by ${mv.user_id}` : ''}
+          </dd>
+        </div>
+        <div>
+          <dt>Last modified</dt>
+          <dd>
+            <RelativeTime ms={toInt(mv.last_updated_timestamp)} />
+          </dd>
+        </div>
+        <div>
+          <dt>Source run</dt>
+          <dd>
+            {mv.run_id ? (
+              <Link className="cell-mono" to={paths.runById.href(mv.run_id)}>
+                {mv.run_id}
+              </Link>
+            ) : (
+              '—'
+            )}
+          </dd>
+        </div>
+        {mv.model_id && (
+          <div>
+            <dt>Logged model</dt>
+            <dd className="cell-mono break-anywhere">{mv.model_id}</dd>
+          </div>
+        )}
+        {mv.source && (
+          <div>
+            <dt>Source</dt>
+            <dd className="cell-mono break-anywhere">{mv.source}</dd>
+          </div>
+        )}
+      </dl>
+      {dialog === 'stage' && <StageDialog version={mv} onClose={close} />}
+      {dialog === 'alias' && <AliasDialog version={mv} onClose={close} />}
+      {dialog === 'delete' && <DeleteVersionDialog version={mv} onClose={close} />}
+    </header>
+  );
+}

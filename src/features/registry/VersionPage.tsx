@@ -1,0 +1,72 @@
+import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { Link } from 'react-router';
+import { MlflowError } from '@/api/errors';
+import { registryMutations, registryQueries } from '@/api/queries/registry';
+import { DescriptionSection } from '@/components/DescriptionSection';
+import { ErrorNotice } from '@/components/ErrorNotice';
+import { NotFound } from '@/components/NotFound';
+import { Skeleton } from '@/components/Skeleton';
+import { TagsSection } from '@/components/TagsSection';
+import { useDocumentTitle } from '@/hooks/useDocumentTitle';
+import { paths } from '@/lib/paths';
+import { LoadSnippet } from './LoadSnippet';
+import { VersionAliases } from './VersionAliases';
+import { VersionHeader } from './VersionHeader';
+import './registry.css';
+
+/** `/models/:name/versions/:version`: one version, its stage and aliases, and how to load it. */
+export function VersionPage({ name, version }: { name: string; version: string }) {
+  const query = useQuery(registryQueries.version(name, version));
+  const mv = query.data;
+  const notFound = query.error instanceof MlflowError && query.error.notFound;
+  useDocumentTitle(notFound ? 'Model version not found' : `${name} v${version}`);
+  const tags = useMemo(() => new Map((mv?.tags ?? []).map((t) => [t.key, t.value])), [mv]);
+
+  if (notFound)
+    return (
+      <div className="page">
+        <NotFound what={`Version ${version} of ${name}`} error={query.error}>
+          <p>
+            <Link to={paths.model.href(name)}>Back to the model</Link>
+          </p>
+        </NotFound>
+      </div>
+    );
+  if (query.isError)
+    return (
+      <div className="page">
+        <ErrorNotice
+          error={query.error}
+          title="The model version could not be loaded"
+          onRetry={() => void query.refetch()}
+        />
+      </div>
+    );
+  if (!mv)
+    return (
+      <div className="page">
+        <Skeleton rows={8} label="Loading the model version…" />
+      </div>
+    );
+  return (
+    <div className="page model-page">
+      <VersionHeader version={mv} />
+      <VersionAliases version={mv} />
+      <LoadSnippet name={name} version={version} aliases={mv.aliases ?? []} />
+      <div className="model-about">
+        <DescriptionSection
+          description={mv.description ?? ''}
+          draftKey={`parallax.model-version-description-draft.${name}.${version}`}
+          setTag={registryMutations.setVersionDescription(name, version)}
+        />
+        <TagsSection
+          tags={tags}
+          owner="model version"
+          setTag={registryMutations.setVersionTag(name, version)}
+          deleteTag={registryMutations.deleteVersionTag(name, version)}
+        />
+      </div>
+    </div>
+  );
+}
