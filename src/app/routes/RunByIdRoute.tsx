@@ -1,10 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, Navigate, useParams } from 'react-router';
-import { MlflowError } from '@/api/errors';
 import { runQueries } from '@/api/queries/runs';
-import { ErrorNotice } from '@/components/ErrorNotice';
-import { NotFound } from '@/components/NotFound';
-import { Skeleton } from '@/components/Skeleton';
+import { QueryStatePage } from '@/components/QueryStatePage';
 import { useDocumentTitle } from '@/hooks/useDocumentTitle';
 import { paths } from '@/lib/paths';
 
@@ -17,29 +14,13 @@ export function RunByIdRoute() {
   const query = useQuery(runQueries.detail(runId));
   useDocumentTitle('Opening run…');
   if (query.data) return <Navigate to={paths.run.href(query.data.experimentId, runId)} replace />;
-  if (query.error instanceof MlflowError && query.error.notFound)
-    return (
-      <div className="page">
-        <NotFound what={`Run ${runId}`} error={query.error}>
-          <p>
-            <Link to={paths.models.href()}>Go to models</Link>
-          </p>
-        </NotFound>
-      </div>
-    );
-  if (query.isError)
-    return (
-      <div className="page">
-        <ErrorNotice
-          error={query.error}
-          title="The run could not be opened"
-          onRetry={() => void query.refetch()}
-        />
-      </div>
-    );
   return (
-    <div className="page">
-      <Skeleton rows={3} label="Opening the run…" />
-    </div>
+    <QueryStatePage
+      query={query}
+      what={`Run ${runId}`}
+      back={<Link to={paths.models.href()}>Go to models</Link>}
+      errorTitle="The run could not be opened"
+      loadingLabel="Opening the run…"
+    />
   );
 }

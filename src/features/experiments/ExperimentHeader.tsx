@@ -52,7 +52,7 @@ export function ExperimentHeader({ experiment }: { experiment: Experiment }) {
         </div>
       </dl>
       {/* MLflow refuses tag writes to a deleted experiment: it is restored first, then edited. */}
-      <div className="experiment-about">
+      <div className="about-grid">
         <DescriptionSection
           description={tags.get(TAGS.note) ?? ''}
           draftKey={`parallax.experiment-description-draft.${id}`}

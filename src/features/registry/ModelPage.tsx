@@ -4,9 +4,7 @@ import { Link } from 'react-router';
 import { MlflowError } from '@/api/errors';
 import { registryMutations, registryQueries } from '@/api/queries/registry';
 import { DescriptionSection } from '@/components/DescriptionSection';
-import { ErrorNotice } from '@/components/ErrorNotice';
-import { NotFound } from '@/components/NotFound';
-import { Skeleton } from '@/components/Skeleton';
+import { QueryStatePage } from '@/components/QueryStatePage';
 import { TagsSection } from '@/components/TagsSection';
 import { useDocumentTitle } from '@/hooks/useDocumentTitle';
 import { paths } from '@/lib/paths';
@@ -24,36 +22,20 @@ export function ModelPage({ name }: { name: string }) {
   useDocumentTitle(notFound ? 'Model not found' : name);
   const tags = useMemo(() => new Map((model?.tags ?? []).map((t) => [t.key, t.value])), [model]);
 
-  if (notFound)
-    return (
-      <div className="page">
-        <NotFound what={`Model ${name}`} error={query.error}>
-          <p>
-            <Link to={paths.models.href()}>Back to models</Link>
-          </p>
-        </NotFound>
-      </div>
-    );
-  if (query.isError)
-    return (
-      <div className="page">
-        <ErrorNotice
-          error={query.error}
-          title="The model could not be loaded"
-          onRetry={() => void query.refetch()}
-        />
-      </div>
-    );
   if (!model)
     return (
-      <div className="page">
-        <Skeleton rows={8} label="Loading the model…" />
-      </div>
+      <QueryStatePage
+        query={query}
+        what={`Model ${name}`}
+        back={<Link to={paths.models.href()}>Back to models</Link>}
+        errorTitle="The model could not be loaded"
+        loadingLabel="Loading the model…"
+      />
     );
   return (
     <div className="page model-page">
       <ModelHeader model={model} />
-      <div className="model-about">
+      <div className="about-grid">
         <DescriptionSection
           description={model.description ?? ''}
           draftKey={`parallax.model-description-draft.${name}`}

@@ -4,9 +4,7 @@ import { Link } from 'react-router';
 import { MlflowError } from '@/api/errors';
 import { registryMutations, registryQueries } from '@/api/queries/registry';
 import { DescriptionSection } from '@/components/DescriptionSection';
-import { ErrorNotice } from '@/components/ErrorNotice';
-import { NotFound } from '@/components/NotFound';
-import { Skeleton } from '@/components/Skeleton';
+import { QueryStatePage } from '@/components/QueryStatePage';
 import { TagsSection } from '@/components/TagsSection';
 import { useDocumentTitle } from '@/hooks/useDocumentTitle';
 import { paths } from '@/lib/paths';
@@ -23,38 +21,22 @@ export function VersionPage({ name, version }: { name: string; version: string }
   useDocumentTitle(notFound ? 'Model version not found' : `${name} v${version}`);
   const tags = useMemo(() => new Map((mv?.tags ?? []).map((t) => [t.key, t.value])), [mv]);
 
-  if (notFound)
-    return (
-      <div className="page">
-        <NotFound what={`Version ${version} of ${name}`} error={query.error}>
-          <p>
-            <Link to={paths.model.href(name)}>Back to the model</Link>
-          </p>
-        </NotFound>
-      </div>
-    );
-  if (query.isError)
-    return (
-      <div className="page">
-        <ErrorNotice
-          error={query.error}
-          title="The model version could not be loaded"
-          onRetry={() => void query.refetch()}
-        />
-      </div>
-    );
   if (!mv)
     return (
-      <div className="page">
-        <Skeleton rows={8} label="Loading the model version…" />
-      </div>
+      <QueryStatePage
+        query={query}
+        what={`Version ${version} of ${name}`}
+        back={<Link to={paths.model.href(name)}>Back to the model</Link>}
+        errorTitle="The model version could not be loaded"
+        loadingLabel="Loading the model version…"
+      />
     );
   return (
     <div className="page model-page">
       <VersionHeader version={mv} />
       <VersionAliases version={mv} />
       <LoadSnippet name={name} version={version} aliases={mv.aliases ?? []} />
-      <div className="model-about">
+      <div className="about-grid">
         <DescriptionSection
           description={mv.description ?? ''}
           draftKey={`parallax.model-version-description-draft.${name}.${version}`}
