@@ -24,6 +24,48 @@ const versionRow = (page: Page, version: string) =>
     .getByRole('row')
     .filter({ has: page.getByRole('link', { name: `v${version}`, exact: true }) });
 
+test('the models list: prompts apart, a tags column, and the order MLflow gives for each sort', async ({
+  page,
+}) => {
+  const prefix = uniqueName('e2e-list');
+  const [first, second, prompt] = [`${prefix}-b`, `${prefix}-a`, `${prefix}-p`];
+  // `…-b` is created last, so name order (a, b) and newest-change order (b, a) differ.
+  await mlflowRegistry.createModel(second);
+  await mlflowRegistry.createModel(prompt, '', { 'mlflow.prompt.is_prompt': 'true' });
+  await mlflowRegistry.createModel(first, '', { team: 'growth' });
+
+  const table = page.getByRole('table', { name: 'Registered models' });
+  const names = () => table.locator('tbody tr td:first-child').allTextContents();
+  await page.goto(`/models?q=${encodeURIComponent(prefix)}`);
+  await expect(table.locator('tbody tr')).toHaveCount(2);
+  expect(await names()).toEqual(
+    await mlflowRegistry.searchModels(
+      `name ILIKE '%${prefix}%' AND tag.\`mlflow.prompt.is_prompt\` != 'true'`,
+      ['name ASC'],
+    ),
+  );
+  const firstRow = table.locator('tbody tr').filter({ hasText: first });
+  await expect(firstRow).toContainText('team');
+  await expect(firstRow).toContainText('growth');
+
+  await page.getByLabel('Sort').selectOption('updated');
+  await expect(page).toHaveURL(/sort=updated/);
+  await expect
+    .poll(names)
+    .toEqual(
+      await mlflowRegistry.searchModels(
+        `name ILIKE '%${prefix}%' AND tag.\`mlflow.prompt.is_prompt\` != 'true'`,
+        ['last_updated_timestamp DESC'],
+      ),
+    );
+  expect(await names()).toEqual([first, second]);
+
+  await page.getByLabel('Show').selectOption('prompts');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Prompts');
+  await expect(table.locator('tbody tr')).toHaveCount(1);
+  await expect(table.locator('tbody tr')).toContainText(prompt);
+});
+
 test('the models list opens a model: its aliases and every version, newest first, as MLflow holds them', async ({
   page,
 }) => {

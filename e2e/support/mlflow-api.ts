@@ -138,8 +138,21 @@ interface Mv {
 
 /** Registry reads and writes for the model and version pages' tests (same direct MLflow calls). */
 export const mlflowRegistry = {
-  createModel: (name: string, description = '') =>
-    call('POST', 'registered-models/create', { name, description }),
+  createModel: (name: string, description = '', tags: Record<string, string> = {}) =>
+    call('POST', 'registered-models/create', {
+      name,
+      description,
+      tags: Object.entries(tags).map(([key, value]) => ({ key, value })),
+    }),
+  /** MLflow's own answer to a models search, in its order. */
+  searchModels: async (filter: string, orderBy: string[]) => {
+    const query = new URLSearchParams({ filter });
+    for (const o of orderBy) query.append('order_by', o);
+    const url = `registered-models/search?${query.toString()}`;
+    return (
+      (await call<{ registered_models?: { name: string }[] }>('GET', url)).registered_models ?? []
+    ).map((m) => m.name);
+  },
   /** A version whose source is the `model` folder in the run's artifacts. */
   createVersion: async (name: string, runId: string, description = '') =>
     (

@@ -3,13 +3,22 @@ import { registryQueries } from '@/api/queries/registry';
 import { EmptyState } from '@/components/EmptyState';
 import { ErrorNotice } from '@/components/ErrorNotice';
 import { Skeleton } from '@/components/Skeleton';
-import { containsFilter } from '@/lib/search-filter';
+import { modelListFilter, modelOrderBy, type ModelListState } from '@/lib/registry/model-list';
 import { ModelTable } from './ModelTable';
 import { ListFooter } from '@/components/ListFooter';
 
-export function ModelList({ q, onClearSearch }: { q: string; onClearSearch: () => void }) {
+interface ModelListProps {
+  state: ModelListState;
+  onClearSearch: () => void;
+}
+
+export function ModelList({ state, onClearSearch }: ModelListProps) {
+  const q = state.q;
   const query = useInfiniteQuery({
-    ...registryQueries.models({ filter: containsFilter('name', q), orderBy: ['name ASC'] }),
+    ...registryQueries.models({
+      filter: modelListFilter(state),
+      orderBy: modelOrderBy(state.sort),
+    }),
     placeholderData: keepPreviousData,
   });
 
@@ -27,10 +36,14 @@ export function ModelList({ q, onClearSearch }: { q: string; onClearSearch: () =
   const models = query.data.pages.flatMap((p) => p.registered_models ?? []);
   if (models.length === 0) {
     return q.trim() ? (
-      <EmptyState title={`No models match "${q.trim()}"`}>
+      <EmptyState title={`No ${state.kind} match "${q.trim()}"`}>
         <button type="button" className="btn" onClick={onClearSearch}>
           Clear search
         </button>
+      </EmptyState>
+    ) : state.kind === 'prompts' ? (
+      <EmptyState title="No prompts yet">
+        Register one with <code>mlflow.genai.register_prompt</code>.
       </EmptyState>
     ) : (
       <EmptyState title="No registered models yet">
@@ -44,7 +57,7 @@ export function ModelList({ q, onClearSearch }: { q: string; onClearSearch: () =
       <ModelTable models={models} />
       <ListFooter
         count={models.length}
-        noun={['model', 'models']}
+        noun={state.kind === 'prompts' ? ['prompt', 'prompts'] : ['model', 'models']}
         hasMore={query.hasNextPage}
         loadingMore={query.isFetchingNextPage}
         onLoadMore={() => void query.fetchNextPage()}

@@ -3,6 +3,7 @@ import { toInt } from '@/api/client';
 import type { ModelVersion, RegisteredModel } from '@/api/types';
 import { RelativeTime } from '@/components/RelativeTime';
 import { paths } from '@/lib/paths';
+import { isSystemTag } from '@/lib/run-fields';
 
 const DESCRIPTION_SNIPPET = 140;
 
@@ -27,6 +28,7 @@ export function ModelTable({ models }: { models: readonly RegisteredModel[] }) {
           <th scope="col">Name</th>
           <th scope="col">Latest versions</th>
           <th scope="col">Aliases</th>
+          <th scope="col">Tags</th>
           <th scope="col">Description</th>
           <th scope="col">Last modified</th>
         </tr>
@@ -59,6 +61,18 @@ export function ModelTable({ models }: { models: readonly RegisteredModel[] }) {
                     <span className="chip-value">v{a.version}</span>
                   </li>
                 ))}
+              </ul>
+            </td>
+            <td>
+              <ul className="chip-list">
+                {(m.tags ?? [])
+                  .filter((t) => !isSystemTag(t.key))
+                  .map((t) => (
+                    <li key={t.key} className="chip">
+                      <span className="chip-key">{t.key}</span>
+                      <span className="chip-value">{t.value}</span>
+                    </li>
+                  ))}
               </ul>
             </td>
             <td className="cell-description" title={m.description}>
