@@ -156,6 +156,7 @@ export function createUpstreamClient(
       });
       outgoing.on('response', (res) => {
         res.resume();
+        lastAnswerAt = performance.now();
         settle(true);
       });
       // Refused or reset: not a proof of life, unless another call was answered meanwhile.
@@ -163,6 +164,9 @@ export function createUpstreamClient(
       outgoing.end();
     });
   const alive = (): Promise<boolean> => {
+    // An answer to anything (a probe included) within the last probeAfterMs is proof enough: calls
+    // sent together but connected a few ms apart then share one probe instead of each starting one.
+    if (performance.now() - lastAnswerAt < probeAfterMs) return Promise.resolve(true);
     probe ??= probeLiveness().finally(() => {
       probe = undefined;
     });
