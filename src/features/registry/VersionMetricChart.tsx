@@ -1,14 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import { registryQueries } from '@/api/queries/registry';
 import { runQueries } from '@/api/queries/runs';
 import { ErrorNotice } from '@/components/ErrorNotice';
 import { RunScatter } from '@/components/RunScatter';
 import { Skeleton } from '@/components/Skeleton';
 import { paths } from '@/lib/paths';
 import { versionMetricKeys, versionMetricPoints } from '@/lib/registry/version-metric';
-import { withAliases } from '@/lib/registry/versions';
+import { useModelVersions } from './useModelVersions';
 
 const NO_COLORS: ReadonlyMap<string, string> = new Map();
 
@@ -17,13 +16,7 @@ const NO_COLORS: ReadonlyMap<string, string> = new Map();
  * clicking a point opens the version. The metric lives in the URL (`metric`).
  */
 export function VersionMetricChart({ name }: { name: string }) {
-  const versionsQuery = useQuery(registryQueries.versions(name));
-  const model = useQuery(registryQueries.model(name));
-  // Versions with their aliases, which only the model's own answer lists (withAliases).
-  const versions = useMemo(
-    () => withAliases(versionsQuery.data ?? [], model.data?.aliases ?? []),
-    [versionsQuery.data, model.data],
-  );
+  const { query: versionsQuery, versions } = useModelVersions(name);
   const runIds = useMemo(
     () => [...new Set(versions.flatMap((v) => (v.run_id ? [v.run_id] : [])))],
     [versions],

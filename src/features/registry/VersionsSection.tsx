@@ -1,9 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { toInt } from '@/api/client';
 import { configQueries } from '@/api/queries/config';
-import { registryQueries } from '@/api/queries/registry';
 import type { ModelVersion } from '@/api/types';
 import { ErrorNotice } from '@/components/ErrorNotice';
 import { RelativeTime } from '@/components/RelativeTime';
@@ -11,7 +10,7 @@ import { Skeleton } from '@/components/Skeleton';
 import { VirtualTable } from '@/components/VirtualTable';
 import type { VirtualColumn } from '@/components/VirtualTable';
 import { paths } from '@/lib/paths';
-import { newestFirst, withAliases } from '@/lib/registry/versions';
+import { useModelVersions } from './useModelVersions';
 import { VersionStatus } from './VersionStatus';
 
 interface Selection {
@@ -85,14 +84,9 @@ function versionColumns(
 
 /** Every version of the model, newest first, in a table that draws only the rows in view. */
 export function VersionsSection({ name }: { name: string }) {
-  const query = useQuery(registryQueries.versions(name));
+  const { query, versions } = useModelVersions(name);
   const config = useQuery(configQueries.detail());
   const stages = config.data?.capabilities.stages ?? true;
-  const model = useQuery(registryQueries.model(name));
-  const versions = useMemo(
-    () => (query.data ? newestFirst(withAliases(query.data, model.data?.aliases ?? [])) : []),
-    [query.data, model.data],
-  );
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const selection: Selection = {
     has: (v) => selected.has(v),
