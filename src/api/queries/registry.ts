@@ -5,7 +5,6 @@ import {
   type MutationFunctionContext,
 } from '@tanstack/react-query';
 import {
-  deleteModelAlias,
   deleteModelVersion,
   deleteModelVersionTag,
   deleteRegisteredModel,
@@ -15,14 +14,13 @@ import {
   renameRegisteredModel,
   searchAllModelVersions,
   searchRegisteredModels,
-  setModelAlias,
   setModelVersionTag,
   setRegisteredModelTag,
-  transitionModelVersionStage,
   updateModelVersion,
   updateRegisteredModel,
   type SearchRegisteredModelsParams,
 } from '../registry';
+import { deleteAliasRecorded, setAliasRecorded, transitionRecorded } from '../registry-history';
 import type { TagWrite } from '../types';
 
 export type ModelListParams = Omit<SearchRegisteredModelsParams, 'pageToken' | 'maxResults'>;
@@ -112,10 +110,10 @@ export const registryMutations = {
     }),
   setAlias: (name: string) =>
     write(['alias', name], ({ alias, version }: { alias: string; version: string }) =>
-      setModelAlias(name, alias, version),
+      setAliasRecorded(name, alias, version),
     ),
   deleteAlias: (name: string) =>
-    write(['delete-alias', name], (alias: string) => deleteModelAlias(name, alias)),
+    write(['delete-alias', name], (alias: string) => deleteAliasRecorded(name, alias)),
   /** As setDescription: the editor's TagWrite value is the version's description. */
   setVersionDescription: (name: string, version: string) =>
     write(['version-description', name, version], ({ value }: TagWrite) =>
@@ -133,7 +131,7 @@ export const registryMutations = {
     write(
       ['transition', name, version],
       ({ stage, archiveExisting }: { stage: string; archiveExisting: boolean }) =>
-        transitionModelVersionStage(name, version, stage, archiveExisting),
+        transitionRecorded(name, version, stage, archiveExisting),
     ),
   deleteVersion: (name: string, version: string) =>
     mutationOptions({
