@@ -17,7 +17,7 @@ import {
 } from './support/mlflow-api';
 
 // MLflow refuses `/ : . % " '` in a logged model's name; markup without them is allowed.
-const HOSTILE = '<img src=x onerror=alert(1)> <b>bold</b';
+const HOSTILE = '<img src=x onerror=alert(1)> <b>bold';
 
 /** An experiment with two runs and three logged models, one of them registered as a version. */
 async function ownModels(prefix: string) {
