@@ -175,6 +175,44 @@ test('the run page lists the models its run logged, each opening in the Models v
   );
 });
 
+test('more than a page (MLflow gives 50 at most): Load more in the tab, every page on the run', async ({
+  page,
+}) => {
+  const experimentId = await mlflow.createExperiment(uniqueName('/e2e/lm-paging'));
+  const run = (await mlflow.createRun(experimentId, uniqueName('lm-paging'))).info;
+  const total = 53;
+  for (let i = 1; i <= total; i++) {
+    await mlflowLoggedModels.create(experimentId, `paged-${String(i).padStart(2, '0')}`, {
+      sourceRunId: run.run_id,
+    });
+  }
+  const expected = await mlflowLoggedModels.search(experimentId);
+  expect(expected).toHaveLength(total);
+
+  await page.goto(`/experiments/${experimentId}?view=models`);
+  await expect(page.getByText('50 logged models, more available')).toBeVisible();
+  await expect(table(page)).toHaveAttribute('aria-rowcount', '51');
+  await expect
+    .poll(async () => (await nameCells(page)).slice(0, 10))
+    .toEqual(expected.slice(0, 10).map((x) => x.name));
+  await page.getByRole('button', { name: 'Load more' }).click();
+  await expect(page.getByText(`${total} logged models`, { exact: true })).toBeVisible();
+  await expect(table(page)).toHaveAttribute('aria-rowcount', String(total + 1));
+  await expect(page.getByRole('button', { name: 'Load more' })).toHaveCount(0);
+  // The last rows, scrolled to, are MLflow's second page.
+  await table(page)
+    .locator('xpath=..')
+    .evaluate((el) => el.scrollTo(0, el.scrollHeight));
+  await expect
+    .poll(async () => (await nameCells(page)).slice(-3))
+    .toEqual(expected.slice(-3).map((x) => x.name));
+
+  // The run page reads every page before it shows the list.
+  await page.goto(`/experiments/${experimentId}/runs/${run.run_id}`);
+  const section = page.getByRole('region', { name: 'Logged models' });
+  await expect(section.getByRole('table')).toHaveAttribute('aria-rowcount', String(total + 1));
+});
+
 test('the seeded experiment’s Models tab lists the models its runs logged', async ({ page }) => {
   const { churn } = readManifest().experiments;
   const expected = await mlflowLoggedModels.search(churn.id);
