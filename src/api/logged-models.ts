@@ -15,6 +15,7 @@ import {
 import type { LatestMetric, Registration } from '@/lib/logged-models/logged-model';
 import { api, parseMetricValue, toInt } from './client';
 import { MlflowError } from './errors';
+import { TAGS } from './types';
 import type { Int64, KeyValue, Metric } from './types';
 
 const BASE = '/api/2.0/mlflow/logged-models';
@@ -98,7 +99,7 @@ export function normalizeLoggedModel(model: WireLoggedModel): LoggedModelView {
     artifactUri: info.artifact_uri || undefined,
     modelType: info.model_type || undefined,
     sourceRunId: info.source_run_id || undefined,
-    user: tags.get('mlflow.user'),
+    user: tags.get(TAGS.user),
     params: new Map((data?.params ?? []).map((p) => [p.key, p.value] as const)),
     tags,
     metrics: latestMetrics(
