@@ -14,4 +14,10 @@ describe('paths', () => {
   it('builds a run href under its experiment', () => {
     expect(paths.run.href('3', 'abc')).toBe('/experiments/3/runs/abc');
   });
+
+  it('opens a logged model in its experiment’s Models view, or by id alone', () => {
+    expect(paths.experimentModels.href('3')).toBe('/experiments/3?view=models');
+    expect(paths.experimentModels.href('3', 'm-1a')).toBe('/experiments/3?view=models&model=m-1a');
+    expect(paths.loggedModel.href('m-1a')).toBe('/logged-models/m-1a');
+  });
 });
