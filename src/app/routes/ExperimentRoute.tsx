@@ -6,6 +6,7 @@ import { MODEL_PARAM } from '@/features/logged-models/useSelectedModel';
 import { useLoggedModelsTab } from '@/features/logged-models/useLoggedModelsTab';
 import { RunsTable } from '@/features/runs/RunsTable';
 import { ExperimentParcoords } from '../ExperimentParcoords';
+import { useAfterFirstRuns } from '../useAfterFirstRuns';
 
 type View = 'table' | 'charts' | 'models';
 
@@ -21,7 +22,7 @@ export function ExperimentRoute() {
   const [params, setParams] = useSearchParams();
   const view = parseView(params.get('view'));
   // MLflow 3's logged models; a server without them (2.x) has no Models view to offer.
-  const modelsTab = useLoggedModelsTab(experimentId);
+  const modelsTab = useLoggedModelsTab(experimentId, useAfterFirstRuns(view === 'models'));
   const views: View[] =
     modelsTab || view === 'models' ? ['table', 'charts', 'models'] : ['table', 'charts'];
   const showView = (next: View) =>
