@@ -2,6 +2,8 @@
 // read back from the model's tags in MLflow, moves made straight through MLflow's API show as
 // made outside Parallax, and each rollback is checked in MLflow. Each test has its own model.
 import type { Page } from '@playwright/test';
+import { faultControl, holdFaultProxyPerTest } from './support/fault-lease';
+import { setFault } from './support/fault-proxy';
 import { expect, test } from './support/fixtures';
 import { mlflowRegistry, mlflowRegistryHistory } from './support/mlflow-api';
 import { ownModel } from './support/own-model';
@@ -115,10 +117,24 @@ test('rollback restores the previous holder and is recorded; a move made through
   await expect(outside).toContainText('by unknown (outside Parallax)');
   expect(await records(name)).toHaveLength(2);
 
+  // Someone moves it again while the rollback is being confirmed: nothing is written.
+  await outside.getByRole('button', { name: 'Roll back @champion' }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText('@champion points at version 3 now');
+  await mlflowRegistry.setAlias(name, 'champion', '2');
+  await dialog.getByRole('button', { name: 'Roll back' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('someone changed it meanwhile');
+  expect((await mlflowRegistry.getModel(name)).aliases).toEqual([
+    { alias: 'champion', version: '2' },
+  ]);
+  expect(await records(name)).toHaveLength(2);
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+
+  await expect(outside).toContainText('v1 → v2');
   await outside.getByRole('button', { name: 'Roll back @champion' }).click();
   await confirmRollback(
     page,
-    '@champion points at version 3 now. It will point at version 1 again',
+    '@champion points at version 2 now. It will point at version 1 again',
   );
   expect((await mlflowRegistry.getModel(name)).aliases).toEqual([
     { alias: 'champion', version: '1' },
@@ -127,7 +143,7 @@ test('rollback restores the previous holder and is recorded; a move made through
     v: 1,
     kind: 'alias',
     alias: 'champion',
-    from: '3',
+    from: '2',
     to: '1',
     by: null,
     rollback: true,
@@ -272,5 +288,35 @@ test.describe('failed writes', () => {
     await expect(dialog.getByRole('alert')).toContainText('RESOURCE_DOES_NOT_EXIST');
     await expect(dialog.getByLabel('New stage')).toHaveValue('Staging');
     expect(await mlflowRegistryHistory.tags(name)).toEqual([]);
+  });
+});
+
+test.describe('a move whose record fails', () => {
+  holdFaultProxyPerTest();
+  test.use({
+    baseURL: process.env.E2E_FAULTY_PARALLAX_URL,
+    // Chromium logs the refused tag write ("… status of 403") as a console error.
+    expectedConsoleErrors: [/status of 403/],
+  });
+
+  test('stands, and the page warns that the history missed it', async ({ page }) => {
+    const { name } = await ownModel('history-unrecorded', ['None', 'None']);
+    await mlflowRegistry.setAlias(name, 'champion', '1');
+    await setFault(faultControl(), {
+      kind: 'status',
+      status: 403,
+      method: 'POST',
+      path: 'registered-models/set-tag',
+    });
+    await moveAlias(page, name, 'champion', '2');
+    const warning = page.getByRole('status').filter({ hasText: 'did not record it' });
+    await expect(warning).toContainText('stands');
+    await expect(warning).toContainText('INJECTED_FAULT');
+    expect((await mlflowRegistry.getModel(name)).aliases).toEqual([
+      { alias: 'champion', version: '2' },
+    ]);
+    expect(await mlflowRegistryHistory.tags(name)).toEqual([]);
+    await warning.getByRole('button', { name: 'Dismiss' }).click();
+    await expect(warning).toBeHidden();
   });
 });

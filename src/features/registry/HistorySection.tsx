@@ -16,6 +16,9 @@ import { HistoryEntry } from './HistoryEntry';
 import { RollbackDialog } from './RollbackDialog';
 import { useModelVersions } from './useModelVersions';
 
+/** Entries shown before "Show older": the page's versions come after the history. */
+const FIRST_ENTRIES = 10;
+
 /**
  * The model's alias moves and stage transitions, newest first, as recorded in its tags, with the
  * changes MLflow shows that no record explains (made outside Parallax) on top. The latest entry
@@ -24,7 +27,8 @@ import { useModelVersions } from './useModelVersions';
 export function HistorySection({ model }: { model: RegisteredModel }) {
   const canEdit = useCanEdit();
   const { query, versions } = useModelVersions(model.name);
-  const [rollback, setRollback] = useState<{ entry: TimelineEntry; plan: RollbackPlan }>();
+  const [rollback, setRollback] = useState<RollbackPlan>();
+  const [showAll, setShowAll] = useState(false);
   const records = useMemo(() => readHistory(model.tags ?? []), [model.tags]);
   const state = useMemo(
     () => registryState(model.aliases ?? [], versions),
@@ -54,7 +58,7 @@ export function HistorySection({ model }: { model: RegisteredModel }) {
         </p>
       ) : (
         <ol className="history-list" aria-label="History">
-          {entries.map((entry) => {
+          {(showAll ? entries : entries.slice(0, FIRST_ENTRIES)).map((entry) => {
             const undo = rollbackOf(entry, entries, state);
             return (
               <HistoryEntry
@@ -62,18 +66,23 @@ export function HistorySection({ model }: { model: RegisteredModel }) {
                 name={model.name}
                 entry={entry}
                 rollback={canEdit ? undo : undefined}
-                onRollback={(plan) => setRollback({ entry, plan })}
+                onRollback={setRollback}
               />
             );
           })}
         </ol>
       )}
+      {!showAll && entries.length > FIRST_ENTRIES && (
+        <button
+          type="button"
+          className="btn btn-small history-more"
+          onClick={() => setShowAll(true)}
+        >
+          Show {entries.length - FIRST_ENTRIES} older
+        </button>
+      )}
       {rollback && (
-        <RollbackDialog
-          name={model.name}
-          plan={rollback.plan}
-          onClose={() => setRollback(undefined)}
-        />
+        <RollbackDialog name={model.name} plan={rollback} onClose={() => setRollback(undefined)} />
       )}
     </section>
   );

@@ -58,9 +58,9 @@ export function ModelPage({ name }: { name: string }) {
         />
       </div>
       <ModelAliases name={name} aliases={model.aliases ?? []} />
-      <HistorySection model={model} />
       <VersionsSection name={name} />
       <VersionMetricChart name={name} />
+      <HistorySection model={model} />
     </div>
   );
 }
