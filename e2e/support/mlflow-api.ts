@@ -293,3 +293,41 @@ export const mlflowLoggedModels = {
     return out;
   },
 };
+
+/** A registry DELETE: MLflow reads its arguments from a JSON body (appended for the history tests). */
+async function deleteCall(path: string, body: unknown): Promise<void> {
+  const res = await fetch(new URL(`/api/2.0/mlflow/${path}`, mlflowUrl()), {
+    method: 'DELETE',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`DELETE ${path} → ${res.status}: ${await res.text()}`);
+}
+
+/** Registry tags and writes for the alias and stage history tests (same direct MLflow calls). */
+export const mlflowRegistryHistory = {
+  /** The model's tags under `prefix`, oldest key first, as MLflow stores them. */
+  tags: async (name: string, prefix = 'parallax.history.') =>
+    (
+      (
+        await call<{ registered_model: { tags?: { key: string; value: string }[] } }>(
+          'GET',
+          'registered-models/get',
+          { name },
+        )
+      ).registered_model.tags ?? []
+    )
+      .filter((t) => t.key.startsWith(prefix))
+      .sort((a, b) => (a.key < b.key ? -1 : 1)),
+  setTag: (name: string, key: string, value: string) =>
+    call('POST', 'registered-models/set-tag', { name, key, value }),
+  transition: (name: string, version: string, stage: string, archiveExisting: boolean) =>
+    call('POST', 'model-versions/transition-stage', {
+      name,
+      version,
+      stage,
+      archive_existing_versions: archiveExisting,
+    }),
+  deleteVersion: (name: string, version: string) =>
+    deleteCall('model-versions/delete', { name, version }),
+};

@@ -2,6 +2,7 @@ import {
   infiniteQueryOptions,
   mutationOptions,
   queryOptions,
+  type MutationFilters,
   type MutationFunctionContext,
 } from '@tanstack/react-query';
 import {
@@ -21,6 +22,8 @@ import {
   type SearchRegisteredModelsParams,
 } from '../registry';
 import { deleteAliasRecorded, setAliasRecorded, transitionRecorded } from '../registry-history';
+import { isUnrecorded, rollbackRecorded } from '../registry-history';
+import type { RollbackPlan } from '@/lib/registry/history';
 import type { TagWrite } from '../types';
 
 export type ModelListParams = Omit<SearchRegisteredModelsParams, 'pageToken' | 'maxResults'>;
@@ -140,3 +143,30 @@ export const registryMutations = {
       onSuccess: refreshAllBut([...all, 'model', name, 'versions', version]),
     }),
 };
+
+/**
+ * Rolls back one history entry. Refreshes the registry even after a failure: a stage rollback
+ * stopped halfway has moved some versions already.
+ */
+export const registryHistoryMutations = {
+  rollback: (name: string) =>
+    mutationOptions({
+      mutationKey: [...all, 'rollback', name],
+      mutationFn: (plan: RollbackPlan) => rollbackRecorded(name, plan),
+      onSettled: (_data, _error, _plan, _onMutateResult, { client }) =>
+        client.invalidateQueries({ queryKey: all }),
+    }),
+};
+
+/**
+ * For useMutationState: the registry writes on model `name` that succeeded but whose history
+ * record failed (their answer says so; see registry-history's RecordOutcome). Any write keyed
+ * `[...registryQueries.all, <what>, name, …]` takes part, whichever screen made it.
+ */
+export const unrecordedWrites = (name: string): MutationFilters => ({
+  status: 'success',
+  predicate: (m) => {
+    const key = m.options.mutationKey;
+    return key?.[0] === all[0] && key[2] === name && isUnrecorded(m.state.data);
+  },
+});
