@@ -320,3 +320,24 @@ test.describe('a move whose record fails', () => {
     await expect(warning).toBeHidden();
   });
 });
+
+test('deleting a version in Parallax records the aliases it took with it, not as a change made outside', async ({
+  page,
+}) => {
+  const { name } = await ownModel('history-delete', ['None', 'None']);
+  await mlflowRegistry.setAlias(name, 'champion', '1');
+  await moveAlias(page, name, 'champion', '2');
+  await page.getByRole('button', { name: 'Delete version' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Delete version' }).click();
+  await expect(page).toHaveURL(new RegExp(`/models/${encodeURIComponent(name)}$`));
+  expect((await mlflowRegistry.versions(name)).map((v) => v.version)).toEqual(['1']);
+  expect(await records(name)).toEqual([
+    { v: 1, kind: 'alias', alias: 'champion', from: '1', to: '2', by: null },
+    { v: 1, kind: 'alias', alias: 'champion', from: '2', to: null, by: null },
+  ]);
+  await page.reload();
+  await expect(entries(page)).toHaveCount(2);
+  await expect(page.getByRole('list', { name: 'History' })).not.toContainText(
+    'Changed outside Parallax',
+  );
+});

@@ -4,6 +4,7 @@ import { MlflowError } from './errors';
 import {
   HistoryConflict,
   deleteAliasRecorded,
+  deleteVersionRecorded,
   rollbackRecorded,
   setAliasRecorded,
   transitionRecorded,
@@ -74,6 +75,11 @@ function answer(method: string, path: string, body: Record<string, unknown>) {
           current_stage,
         })),
       });
+    case 'DELETE /api/2.0/mlflow/model-versions/delete':
+      if (!fake.stages.delete(version)) return missing(`Version ${version}`);
+      // MLflow drops the version's aliases with it.
+      for (const [alias, v] of fake.aliases) if (v === version) fake.aliases.delete(alias);
+      return json({});
     case 'POST /api/2.0/mlflow/model-versions/transition-stage': {
       if (!fake.stages.has(version)) return missing(`Version ${version}`);
       if (body.archive_existing_versions)
@@ -184,6 +190,30 @@ describe('deleteAliasRecorded', () => {
     await deleteAliasRecorded('m', 'shadow');
     expect(fake.aliases.has('shadow')).toBe(false);
     expect(history()).toMatchObject([{ kind: 'alias', alias: 'shadow', from: '1', to: null }]);
+  });
+});
+
+describe('deleteVersionRecorded', () => {
+  it('records each alias the deleted version held as removed, and nothing for the others', async () => {
+    fake.aliases.set('champion', '2');
+    fake.aliases.set('shadow', '2');
+    fake.aliases.set('baseline', '1');
+    await expect(deleteVersionRecorded('m', '2')).resolves.toEqual({ recorded: true });
+    expect(fake.stages.has('2')).toBe(false);
+    expect(history()).toHaveLength(2);
+    expect(history()).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: 'alias', alias: 'champion', from: '2', to: null }),
+        expect.objectContaining({ kind: 'alias', alias: 'shadow', from: '2', to: null }),
+      ]),
+    );
+  });
+
+  it('a version without aliases is deleted with no record, and a failed delete throws', async () => {
+    await expect(deleteVersionRecorded('m', '1')).resolves.toEqual({ recorded: true });
+    expect(history()).toEqual([]);
+    const error = await deleteVersionRecorded('m', '9').catch((e: unknown) => e);
+    expect((error as MlflowError).errorCode).toBe('RESOURCE_DOES_NOT_EXIST');
   });
 });
 

@@ -12,6 +12,7 @@ import { archivedBy, canArchiveExisting } from '@/lib/registry/versions';
 import { getConfig } from './config';
 import {
   deleteModelAlias,
+  deleteModelVersion,
   deleteRegisteredModelTag,
   getModelVersion,
   getRegisteredModel,
@@ -23,7 +24,8 @@ import {
 import type { ModelVersion, RegisteredModel } from './types';
 
 // The registry writes whose history Parallax keeps: every alias move and stage transition goes
-// through these, whichever screen makes it (alias and stage dialogs, the promotion view, rollback).
+// through these, whichever screen makes it (alias and stage dialogs, the promotion view, rollback,
+// and deleting a version, which takes its aliases with it).
 // Each reads what holds the alias or stage first, makes the write, then adds one tag to the model
 // recording who moved what from where to where (src/lib/registry/history.ts: one tag per event,
 // the newest 50 kept). The write is what counts: when only the record fails, the write still
@@ -197,6 +199,30 @@ export async function transitionRecorded(
     by,
     ...(options.rollback ? { rollback: true } : {}),
   });
+}
+
+/**
+ * Deleting a version drops the aliases it held (MLflow removes them with it): each is recorded as
+ * removed, so the timeline does not take it for a change made outside Parallax. Several records
+ * each prune from the tags read before, so the history can sit one or two over its bound until
+ * the next write.
+ */
+export async function deleteVersionRecorded(name: string, version: string): Promise<RecordOutcome> {
+  const before = await settle(readBefore(name));
+  await deleteModelVersion(name, version);
+  if (!before.ok) return { recorded: false, problem: before.problem };
+  const { model, by } = before.value;
+  for (const { alias } of (model.aliases ?? []).filter((a) => a.version === version)) {
+    const outcome = await append(name, model, {
+      kind: 'alias',
+      alias,
+      from: version,
+      to: null,
+      by,
+    });
+    if (!outcome.recorded) return outcome;
+  }
+  return { recorded: true };
 }
 
 /**

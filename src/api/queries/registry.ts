@@ -6,7 +6,6 @@ import {
   type MutationFunctionContext,
 } from '@tanstack/react-query';
 import {
-  deleteModelVersion,
   deleteModelVersionTag,
   deleteRegisteredModel,
   deleteRegisteredModelTag,
@@ -21,8 +20,14 @@ import {
   updateRegisteredModel,
   type SearchRegisteredModelsParams,
 } from '../registry';
-import { deleteAliasRecorded, setAliasRecorded, transitionRecorded } from '../registry-history';
-import { isUnrecorded, rollbackRecorded } from '../registry-history';
+import {
+  deleteAliasRecorded,
+  deleteVersionRecorded,
+  isUnrecorded,
+  rollbackRecorded,
+  setAliasRecorded,
+  transitionRecorded,
+} from '../registry-history';
 import type { RollbackPlan } from '@/lib/registry/history';
 import type { TagWrite } from '../types';
 
@@ -139,7 +144,7 @@ export const registryMutations = {
   deleteVersion: (name: string, version: string) =>
     mutationOptions({
       mutationKey: [...all, 'delete-version', name, version],
-      mutationFn: () => deleteModelVersion(name, version),
+      mutationFn: () => deleteVersionRecorded(name, version),
       onSuccess: refreshAllBut([...all, 'model', name, 'versions', version]),
     }),
 };
