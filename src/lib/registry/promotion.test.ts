@@ -1,0 +1,202 @@
+import { describe, expect, it } from 'vitest';
+import type { EffectiveDirection } from '../metric-direction';
+import {
+  againstLabel,
+  againstParam,
+  changeText,
+  metricRows,
+  parseAgainst,
+  promotionOffer,
+  promotionPlan,
+  resolveChampion,
+} from './promotion';
+
+// The demo's churn classifier: v1 and v2 archived, v3 in Production (@champion), v4 in Staging
+// (@challenger).
+const VERSIONS = [
+  { version: '1', current_stage: 'Archived', aliases: [] },
+  { version: '2', current_stage: 'Archived', aliases: [] },
+  { version: '3', current_stage: 'Production', aliases: ['champion'] },
+  { version: '4', current_stage: 'Staging', aliases: ['challenger'] },
+];
+const ALIASES = [
+  { alias: 'champion', version: '3' },
+  { alias: 'challenger', version: '4' },
+];
+
+describe('the against parameter', () => {
+  it('reads alias, stage and version choices and writes them back', () => {
+    for (const param of ['alias:champion', 'stage:Production', 'version:12', 'alias:a:b'])
+      expect(againstParam(parseAgainst(param) ?? { kind: 'version', version: 'x' })).toBe(param);
+  });
+
+  it('ignores what it cannot read, so the default applies', () => {
+    for (const param of [null, '', 'champion', 'alias:', 'stage:Prod', 'version:v3', 'run:1'])
+      expect(parseAgainst(param)).toBeUndefined();
+  });
+
+  it('names each choice for people', () => {
+    expect(againstLabel({ kind: 'alias', alias: 'champion' })).toBe('@champion');
+    expect(againstLabel({ kind: 'stage', stage: 'Production' })).toBe('the Production stage');
+    expect(againstLabel({ kind: 'version', version: '3' })).toBe('v3');
+  });
+});
+
+describe('resolveChampion', () => {
+  it('defaults to @champion, else the newest Production version, else nothing', () => {
+    expect(resolveChampion(undefined, VERSIONS, ALIASES, true)).toEqual({
+      against: { kind: 'alias', alias: 'champion' },
+      chosen: false,
+      version: '3',
+    });
+    const staged = [...VERSIONS, { version: '5', current_stage: 'Production' }];
+    expect(resolveChampion(undefined, staged, [], true)).toEqual({
+      against: { kind: 'stage', stage: 'Production' },
+      chosen: false,
+      version: '5',
+    });
+    expect(resolveChampion(undefined, [{ version: '1' }], [], true).version).toBeUndefined();
+  });
+
+  it('never looks at stages where the registry has none', () => {
+    expect(resolveChampion(undefined, VERSIONS, [], false)).toEqual({
+      against: { kind: 'alias', alias: 'champion' },
+      chosen: false,
+      version: undefined,
+    });
+  });
+
+  it("follows the URL's choice, even when it finds no version", () => {
+    expect(resolveChampion(parseAgainst('alias:challenger'), VERSIONS, ALIASES, true).version).toBe(
+      '4',
+    );
+    expect(resolveChampion(parseAgainst('stage:Archived'), VERSIONS, ALIASES, true).version).toBe(
+      '2',
+    );
+    expect(resolveChampion(parseAgainst('version:1'), VERSIONS, ALIASES, true).version).toBe('1');
+    expect(resolveChampion(parseAgainst('version:9'), VERSIONS, ALIASES, true)).toEqual({
+      against: { kind: 'version', version: '9' },
+      chosen: true,
+      version: undefined,
+    });
+  });
+});
+
+describe('promotionOffer', () => {
+  const v3 = VERSIONS[2];
+
+  it('moves the alias and the stage the champion holds', () => {
+    expect(promotionOffer({ kind: 'alias', alias: 'champion' }, v3, true)).toEqual({
+      alias: 'champion',
+      stage: 'Production',
+      defaults: { alias: 'champion', stage: 'Production' },
+    });
+  });
+
+  it('offers no stage change where the registry has no stages', () => {
+    expect(promotionOffer({ kind: 'alias', alias: 'champion' }, v3, false).defaults).toEqual({
+      alias: 'champion',
+      stage: undefined,
+    });
+  });
+
+  it('chosen by stage, moves the stage; the alias only if the champion holds it', () => {
+    expect(promotionOffer({ kind: 'stage', stage: 'Staging' }, VERSIONS[3], true)).toEqual({
+      alias: 'champion',
+      stage: 'Staging',
+      defaults: { alias: undefined, stage: 'Staging' },
+    });
+    expect(promotionOffer({ kind: 'version', version: '3' }, v3, true).defaults).toEqual({
+      alias: 'champion',
+      stage: 'Production',
+    });
+  });
+
+  it('without a champion, proposes nothing by default', () => {
+    expect(promotionOffer(undefined, undefined, true).defaults).toEqual({
+      alias: undefined,
+      stage: undefined,
+    });
+  });
+});
+
+describe('promotionPlan', () => {
+  it('lists the alias move, the stage change and every version archived', () => {
+    const versions = [...VERSIONS, { version: '5', current_stage: 'Production' }];
+    const plan = promotionPlan('4', { alias: 'champion', stage: 'Production' }, versions, ALIASES);
+    expect(plan.changes.map(changeText)).toEqual([
+      'alias champion: v3 → v4',
+      'v4: Staging → Production',
+      'v5: Production → Archived',
+      'v3: Production → Archived',
+    ]);
+    expect(plan.writes).toEqual({ alias: 'champion', stage: 'Production' });
+  });
+
+  it('leaves out what is already so (a second attempt after a partial failure)', () => {
+    const after = [
+      { version: '3', current_stage: 'Archived' },
+      { version: '4', current_stage: 'Production' },
+    ];
+    const plan = promotionPlan('4', { alias: 'champion', stage: 'Production' }, after, ALIASES);
+    expect(plan.changes.map(changeText)).toEqual(['alias champion: v3 → v4']);
+    expect(plan.writes).toEqual({ alias: 'champion', stage: undefined });
+    expect(
+      promotionPlan('4', { alias: 'challenger', stage: undefined }, VERSIONS, ALIASES).changes,
+    ).toEqual([]);
+  });
+
+  it('sets a new alias, and archives others even when the candidate is in the stage already', () => {
+    const both = [
+      { version: '1', current_stage: 'Production' },
+      { version: '2', current_stage: 'Production' },
+    ];
+    const plan = promotionPlan('2', { alias: 'prod', stage: 'Production' }, both, []);
+    expect(plan.changes.map(changeText)).toEqual([
+      'alias prod: none → v2',
+      'v1: Production → Archived',
+    ]);
+    expect(plan.writes).toEqual({ alias: 'prod', stage: 'Production' });
+  });
+});
+
+describe('metricRows', () => {
+  const guess = (key: string): EffectiveDirection => ({
+    direction: key.includes('loss') ? 'min' : key.includes('auc') ? 'max' : 'neutral',
+    source: 'guess',
+  });
+  const run = (entries: [string, number][]) =>
+    new Map(entries.map(([k, value]) => [k, { value }] as const));
+
+  it('gives each metric the candidate’s delta against the champion, judged by direction', () => {
+    const rows = metricRows(
+      run([
+        ['val_loss', 0.4],
+        ['roc_auc', 0.8],
+        ['epochs', 10],
+      ]),
+      run([
+        ['val_loss', 0.3],
+        ['roc_auc', 0.78],
+        ['epochs', 12],
+        ['f1', 0.7],
+      ]),
+      guess,
+    );
+    expect(rows.map((r) => [r.key, r.delta.verdict])).toEqual([
+      ['epochs', 'neutral'],
+      ['f1', 'incomparable'],
+      ['roc_auc', 'worse'],
+      ['val_loss', 'better'],
+    ]);
+    expect(rows[3]?.delta.absolute).toBeCloseTo(-0.1);
+    expect(rows[3]?.delta.relative).toBeCloseTo(-0.25);
+    expect(rows[1]).toMatchObject({ champion: undefined, candidate: 0.7 });
+  });
+
+  it('shows one side alone when the other run is missing', () => {
+    const rows = metricRows(undefined, run([['val_loss', 0.3]]), guess);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]?.delta.verdict).toBe('incomparable');
+  });
+});
