@@ -22,6 +22,7 @@ import {
 } from '../registry';
 import { deleteAliasRecorded, setAliasRecorded, transitionRecorded } from '../registry-history';
 import type { TagWrite } from '../types';
+import { MlflowError } from '../errors';
 
 export type ModelListParams = Omit<SearchRegisteredModelsParams, 'pageToken' | 'maxResults'>;
 
@@ -139,4 +140,54 @@ export const registryMutations = {
       mutationFn: () => deleteModelVersion(name, version),
       onSuccess: refreshAllBut([...all, 'model', name, 'versions', version]),
     }),
+  /**
+   * One Promote (the promotion view): the stage first, archiving the versions now in it, then the
+   * alias, which is what deployments load, so it moves only once the stage change went through.
+   * A failure after a write went through says what was done (PromotionError).
+   */
+  promote: (name: string) =>
+    mutationOptions({
+      mutationKey: [...all, 'promote', name],
+      mutationFn: async ({ version, stage, alias }: PromoteWrites) => {
+        const done: string[] = [];
+        try {
+          if (stage) {
+            await transitionRecorded(name, version, stage, true);
+            done.push(`v${version} moved to ${stage}`);
+          }
+          if (alias) {
+            await setAliasRecorded(name, alias, version);
+            done.push(`@${alias} moved to v${version}`);
+          }
+        } catch (e) {
+          throw done.length > 0 ? new PromotionError(e, done) : e;
+        }
+      },
+      // After a failure too: a write that went through changes what is left to do.
+      onSettled: (_data, _error, _vars, _result, { client }) =>
+        client.invalidateQueries({ queryKey: all }),
+    }),
 };
+
+/** The writes of one Promote; an absent one is not made. */
+export interface PromoteWrites {
+  version: string;
+  stage?: string | undefined;
+  alias?: string | undefined;
+}
+
+/** A Promote that failed after some of its writes went through: MLflow's error, and what was done. */
+export class PromotionError extends MlflowError {
+  readonly done: readonly string[];
+
+  constructor(cause: unknown, done: readonly string[]) {
+    const e = cause instanceof MlflowError ? cause : undefined;
+    super(
+      e?.status ?? 0,
+      e?.errorCode ?? 'UNKNOWN',
+      cause instanceof Error ? cause.message : String(cause),
+    );
+    this.name = 'PromotionError';
+    this.done = done;
+  }
+}

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   hasChanges,
+  mlModelFromBytes,
+  runsSource,
   parseSchema,
   readMlModel,
   signatureCompat,
@@ -244,5 +246,52 @@ describe('signatureCompat', () => {
       verdict: 'unknown',
       missing: 'candidate',
     });
+  });
+});
+
+describe('mlModelFromBytes', () => {
+  const bytes = (text: string) => new TextEncoder().encode(text);
+
+  it('tells a missing file, a cut one, a binary one and a malformed one apart', () => {
+    expect(mlModelFromBytes(undefined, 1024)).toEqual({ state: 'missing' });
+    expect(
+      mlModelFromBytes({ bytes: bytes('a: 1\n'), partial: true, totalSize: 5_000_000 }, 1024),
+    ).toEqual({
+      state: 'unreadable',
+      reason: 'The MLmodel file is 5,000,000 bytes, over the 1,024 this page reads.',
+    });
+    expect(
+      mlModelFromBytes({ bytes: new Uint8Array([0, 1, 2, 0]), partial: false, totalSize: 4 }, 1024),
+    ).toEqual({ state: 'unreadable', reason: 'The MLmodel file is not text.' });
+    const malformed = mlModelFromBytes(
+      { bytes: bytes('a: [unclosed'), partial: false, totalSize: 12 },
+      1024,
+    );
+    expect(malformed).toMatchObject({ state: 'unreadable' });
+  });
+
+  it('reads a whole file', () => {
+    const text = SKLEARN_MLMODEL;
+    const read = mlModelFromBytes(
+      { bytes: bytes(text), partial: false, totalSize: text.length },
+      1e6,
+    );
+    expect(read.state).toBe('read');
+    if (read.state === 'read') expect(read.signature?.inputs?.columns).toHaveLength(2);
+  });
+});
+
+describe('runsSource', () => {
+  it('reads runs:/ sources only', () => {
+    expect(runsSource('runs:/abc123/model')).toEqual({ runId: 'abc123', dir: 'model' });
+    expect(runsSource('runs:/abc123/a/b/')).toEqual({ runId: 'abc123', dir: 'a/b' });
+    expect(runsSource('runs:/abc123')).toEqual({ runId: 'abc123', dir: '' });
+    for (const source of [
+      undefined,
+      'models:/m-1',
+      'mlflow-artifacts:/1/abc/artifacts/model',
+      'runs:/',
+    ])
+      expect(runsSource(source)).toBeUndefined();
   });
 });

@@ -20,6 +20,7 @@
 // - No signature on either side is "unknown", never "compatible": nothing was checked.
 
 import { parse } from 'yaml';
+import { decodeArtifactText, type ReadBytes } from '../artifact-text';
 
 export type SchemaKind = 'columns' | 'tensors' | 'mixed';
 
@@ -189,6 +190,46 @@ export function readMlModel(source: string): MlModelSignature | { error: string 
     return { error: e instanceof Error ? e.message : String(e) };
   }
   return signatureOfMlModel(doc);
+}
+
+/** What a version's MLmodel says, as the version page and the versions table show it. */
+export type VersionMlModel =
+  /** The version has no MLmodel (registered from a single file, or a folder without one). */
+  | { state: 'missing' }
+  /** It has one that cannot be read as YAML (binary, too large to read, malformed). */
+  | { state: 'unreadable'; reason: string }
+  | ({ state: 'read' } & MlModelSignature);
+
+/**
+ * The MLmodel's bytes (the first `cap` of them; undefined when there is no file) read. A file cut
+ * at the cap is not parsed: YAML cut short can read as a different document.
+ */
+export function mlModelFromBytes(read: ReadBytes | undefined, cap: number): VersionMlModel {
+  if (!read) return { state: 'missing' };
+  if (read.partial) {
+    return {
+      state: 'unreadable',
+      reason: `The MLmodel file is ${read.totalSize.toLocaleString('en')} bytes, over the ${cap.toLocaleString('en')} this page reads.`,
+    };
+  }
+  const decoded = decodeArtifactText(read, undefined);
+  if (decoded.text === undefined)
+    return { state: 'unreadable', reason: 'The MLmodel file is not text.' };
+  const parsed = readMlModel(decoded.text);
+  if ('error' in parsed)
+    return { state: 'unreadable', reason: `The MLmodel file is not valid YAML: ${parsed.error}` };
+  return { state: 'read', ...parsed };
+}
+
+/**
+ * The run and folder of a `runs:/<run id>/<folder>` source, or undefined for any other source.
+ * MLflow's model-versions/get-artifact fails on these (it resolves them to an address only a
+ * client can read), so their files are read from the run instead.
+ */
+export function runsSource(source: string | undefined): { runId: string; dir: string } | undefined {
+  const match = /^runs:\/([^/]+)\/?(.*)$/.exec(source ?? '');
+  if (!match?.[1]) return undefined;
+  return { runId: match[1], dir: (match[2] ?? '').replace(/\/+$/, '') };
 }
 
 // ── compatibility ────────────────────────────────────────────────────────────────────────────
