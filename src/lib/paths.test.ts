@@ -14,4 +14,11 @@ describe('paths', () => {
   it('builds a run href under its experiment', () => {
     expect(paths.run.href('3', 'abc')).toBe('/experiments/3/runs/abc');
   });
+
+  it('keeps the promotion view in its query: candidate, then what it is compared with', () => {
+    expect(paths.promote.href('churn/model v2')).toBe('/models/churn%2Fmodel%20v2/promote');
+    expect(paths.promote.href('m', '4', 'alias:champion')).toBe(
+      '/models/m/promote?candidate=4&against=alias%3Achampion',
+    );
+  });
 });

@@ -9,6 +9,7 @@ import { TagsSection } from '@/components/TagsSection';
 import { useDocumentTitle } from '@/hooks/useDocumentTitle';
 import { paths } from '@/lib/paths';
 import { LoadSnippet } from './LoadSnippet';
+import { SignatureSection } from './SignatureSection';
 import { VersionAliases } from './VersionAliases';
 import { VersionHeader } from './VersionHeader';
 import './registry.css';
@@ -49,6 +50,7 @@ export function VersionPage({ name, version }: { name: string; version: string }
           deleteTag={registryMutations.deleteVersionTag(name, version)}
         />
       </div>
+      <SignatureSection version={mv} />
     </div>
   );
 }

@@ -1,0 +1,41 @@
+import type { RunView } from '@/api/runs';
+import type { Curves } from './PromotionPage';
+import type { PromotionSide } from './usePromotionRuns';
+
+/** The chart's legend names each run by its version and role, then its own name. */
+const labelled = (side: PromotionSide): RunView | undefined =>
+  side.run && {
+    ...side.run,
+    name: `v${side.version?.version ?? '?'} ${side.role} · ${side.run.name}`,
+  };
+
+/** The two source runs' training curves overlaid (the champion first, so it keeps one colour). */
+export function PromotionCurves({
+  champion,
+  candidate,
+  curves,
+}: {
+  champion: PromotionSide;
+  candidate: PromotionSide;
+  curves?: Curves | undefined;
+}) {
+  const runs = [labelled(champion), labelled(candidate)].filter(
+    (r, i, all): r is RunView =>
+      r !== undefined && all.findIndex((o) => o?.runId === r.runId) === i,
+  );
+  return (
+    <section className="detail-section" aria-labelledby="promotion-curves-title">
+      <h2 id="promotion-curves-title">Training curves</h2>
+      {runs.length === 0 ? (
+        <p className="detail-section-empty">Neither version has a source run to draw.</p>
+      ) : (
+        <>
+          {runs.length === 1 && champion.run && candidate.run && (
+            <p className="detail-section-empty">Both versions come from the same run.</p>
+          )}
+          {curves?.(runs)}
+        </>
+      )}
+    </section>
+  );
+}
