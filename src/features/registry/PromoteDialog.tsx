@@ -66,7 +66,9 @@ export function PromoteDialog(props: PromoteDialogProps) {
             setMoveAlias(e.target.checked);
           }}
         />
-        Point <strong>@{offer.alias}</strong> at version {candidate}
+        <span>
+          Point <strong>@{offer.alias}</strong> at version {candidate}
+        </span>
       </label>
       {stages && (
         <label className="checkbox-field">
@@ -78,8 +80,10 @@ export function PromoteDialog(props: PromoteDialogProps) {
               setMoveStage(e.target.checked);
             }}
           />
-          Move version {candidate} to <strong>{offer.stage}</strong>, archiving the versions in{' '}
-          {offer.stage} now
+          <span>
+            Move version {candidate} to <strong>{offer.stage}</strong>, archiving the versions in{' '}
+            {offer.stage} now
+          </span>
         </label>
       )}
       <div className="promotion-plan" role="status">

@@ -20,7 +20,9 @@ interface PromotionHeaderProps {
 export function PromotionHeader(props: PromotionHeaderProps) {
   const { model, candidate, offer, stages, versions, choosers } = props;
   const canEdit = useCanEdit();
-  const [open, setOpen] = useState(false);
+  // The version the dialog was opened for: it stays open, with its error, even when a failed
+  // Promote's refresh finds that version gone.
+  const [open, setOpen] = useState<string>();
   const [promoted, setPromoted] = useState<{
     version: string;
     changes: readonly PromotionChange[];
@@ -41,7 +43,11 @@ export function PromotionHeader(props: PromotionHeaderProps) {
         </h1>
         {canEdit && candidate && (
           <div className="page-actions">
-            <button type="button" className="btn btn-primary" onClick={() => setOpen(true)}>
+            <button
+              type="button"
+              className="btn btn-primary"
+              onClick={() => setOpen(candidate.version)}
+            >
               Promote v{candidate.version}…
             </button>
           </div>
@@ -58,21 +64,21 @@ export function PromotionHeader(props: PromotionHeaderProps) {
           </ul>
         </div>
       )}
-      {open && candidate && (
+      {open !== undefined && (
         <PromoteDialog
           // Another candidate is another question: its choices start afresh. Not keyed by the
           // champion, which a partial failure can change while the dialog shows its error.
-          key={candidate.version}
+          key={open}
           name={model.name}
-          candidate={candidate.version}
+          candidate={open}
           offer={offer}
           stages={stages}
           versions={versions}
           aliases={model.aliases ?? []}
-          onClose={() => setOpen(false)}
+          onClose={() => setOpen(undefined)}
           onPromoted={(changes) => {
-            setOpen(false);
-            setPromoted({ version: candidate.version, changes });
+            setOpen(undefined);
+            setPromoted({ version: open, changes });
           }}
         />
       )}

@@ -5,7 +5,7 @@ import type { PromotionSide } from './usePromotionRuns';
 function VersionCard({ side, stages }: { side: PromotionSide; stages: boolean }) {
   const mv = side.version;
   return (
-    <div className={`promotion-card is-${side.role}`} aria-label={`The ${side.role}`}>
+    <div className={`promotion-card is-${side.role}`} role="group" aria-label={`The ${side.role}`}>
       <span className="promotion-card-role">{side.role}</span>
       {mv ? (
         <>

@@ -1,9 +1,9 @@
 import type { SignatureSchema } from '@/lib/registry/signature';
 
-const KIND_WORDS: Record<SignatureSchema['kind'], string> = {
-  columns: 'columns',
-  tensors: 'tensors',
-  mixed: 'columns and tensors',
+const KIND_WORDS: Record<SignatureSchema['kind'], [string, string]> = {
+  columns: ['column', 'columns'],
+  tensors: ['tensor', 'tensors'],
+  mixed: ['column or tensor', 'columns and tensors'],
 };
 
 /** One schema of a signature (inputs, outputs or params), a row per column. */
@@ -29,7 +29,7 @@ export function SchemaTable({
       <h3>
         {title}{' '}
         <span className="section-count">
-          {schema.columns.length} {KIND_WORDS[schema.kind]}
+          {schema.columns.length} {KIND_WORDS[schema.kind][schema.columns.length === 1 ? 0 : 1]}
         </span>
       </h3>
       <table className="data-table signature-table" aria-label={`Signature ${title.toLowerCase()}`}>

@@ -76,7 +76,7 @@ function versionColumns(
     },
     {
       header: 'Signature',
-      width: '11rem',
+      width: '13rem',
       render: (v) => <SignaturePresence version={v} />,
     },
     {
