@@ -240,7 +240,11 @@ test("the version page shows the signature read from the version's MLmodel; the 
     table
       .getByRole('row')
       .filter({ has: page.getByRole('link', { name: `v${version}`, exact: true }) });
-  await expect(cell('1')).toContainText(`yes · ${seeded().champion.inputs.length} inputs`);
-  await expect(cell('2')).toContainText(`yes · ${candidate.inputs.length} inputs`);
+  await expect(cell('1')).toContainText(
+    `yes · ${seeded().champion.inputs.length} in, ${seeded().champion.outputs.length} out`,
+  );
+  await expect(cell('2')).toContainText(
+    `yes · ${candidate.inputs.length} in, ${candidate.outputs.length} out`,
+  );
   await expect(cell('3')).toContainText('no MLmodel');
 });

@@ -45,18 +45,22 @@ export function SignaturePresence({ version: mv }: { version: ModelVersion }) {
         unreadable
       </span>
     );
-  const inputs = read.signature?.inputs?.columns.length;
-  const outputs = read.signature?.outputs?.columns.length;
   if (!read.signature) return <span className="signature-presence is-absent">none</span>;
-  const detail = [
+  const inputs = read.signature.inputs?.columns.length;
+  const outputs = read.signature.outputs?.columns.length;
+  // Short in the cell (the column is narrow), whole in the tooltip.
+  const short = [
+    inputs === undefined ? undefined : `${inputs} in`,
+    outputs === undefined ? undefined : `${outputs} out`,
+  ].filter(Boolean);
+  const long = [
     inputs === undefined ? undefined : count(inputs, 'input'),
     outputs === undefined ? undefined : count(outputs, 'output'),
-  ]
-    .filter(Boolean)
-    .join(', ');
+  ].filter(Boolean);
   return (
-    <span className="signature-presence is-present" title={detail}>
-      yes{detail && <span className="signature-detail"> · {detail}</span>}
+    <span className="signature-presence is-present" title={long.join(', ')}>
+      yes
+      {short.length > 0 && <span className="signature-detail"> · {short.join(', ')}</span>}
     </span>
   );
 }
