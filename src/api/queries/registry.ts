@@ -23,6 +23,7 @@ import {
 import { deleteAliasRecorded, setAliasRecorded, transitionRecorded } from '../registry-history';
 import type { TagWrite } from '../types';
 import { MlflowError } from '../errors';
+import { PartialPromotion, promote, type PromotionChoice } from '@/lib/registry/promotion';
 
 export type ModelListParams = Omit<SearchRegisteredModelsParams, 'pageToken' | 'maxResults'>;
 
@@ -141,28 +142,19 @@ export const registryMutations = {
       onSuccess: refreshAllBut([...all, 'model', name, 'versions', version]),
     }),
   /**
-   * One Promote (the promotion view): the stage first, archiving the versions now in it, then the
-   * alias, which is what deployments load, so it moves only once the stage change went through.
-   * A failure after a write went through says what was done (PromotionError).
+   * One Promote (the promotion view): the stage first, then the alias (lib/registry/promotion.ts
+   * says why). A failure after a write went through says what was done (PromotionError).
    */
   promote: (name: string) =>
     mutationOptions({
       mutationKey: [...all, 'promote', name],
-      mutationFn: async ({ version, stage, alias }: PromoteWrites) => {
-        const done: string[] = [];
-        try {
-          if (stage) {
-            await transitionRecorded(name, version, stage, true);
-            done.push(`v${version} moved to ${stage}`);
-          }
-          if (alias) {
-            await setAliasRecorded(name, alias, version);
-            done.push(`@${alias} moved to v${version}`);
-          }
-        } catch (e) {
-          throw done.length > 0 ? new PromotionError(e, done) : e;
-        }
-      },
+      mutationFn: ({ version, ...writes }: PromoteWrites) =>
+        promote(version, writes, {
+          transition: (v, stage) => transitionRecorded(name, v, stage, true),
+          setAlias: (alias, v) => setAliasRecorded(name, alias, v),
+        }).catch((e: unknown) => {
+          throw e instanceof PartialPromotion ? new PromotionError(e.cause, e.done) : e;
+        }),
       // After a failure too: a write that went through changes what is left to do.
       onSettled: (_data, _error, _vars, _result, { client }) =>
         client.invalidateQueries({ queryKey: all }),
@@ -170,10 +162,8 @@ export const registryMutations = {
 };
 
 /** The writes of one Promote; an absent one is not made. */
-export interface PromoteWrites {
+export interface PromoteWrites extends PromotionChoice {
   version: string;
-  stage?: string | undefined;
-  alias?: string | undefined;
 }
 
 /** A Promote that failed after some of its writes went through: MLflow's error, and what was done. */

@@ -6,6 +6,8 @@ import {
   changeText,
   metricRows,
   parseAgainst,
+  PartialPromotion,
+  promote,
   promotionOffer,
   promotionPlan,
   resolveChampion,
@@ -198,5 +200,54 @@ describe('metricRows', () => {
     const rows = metricRows(undefined, run([['val_loss', 0.3]]), guess);
     expect(rows).toHaveLength(1);
     expect(rows[0]?.delta.verdict).toBe('incomparable');
+  });
+});
+
+describe('promote', () => {
+  const writers = (failOn?: 'transition' | 'setAlias') => {
+    const calls: string[] = [];
+    const call = (name: 'transition' | 'setAlias', ...args: string[]) => {
+      calls.push(`${name}(${args.join(', ')})`);
+      return name === failOn ? Promise.reject(new Error(`${name} refused`)) : Promise.resolve();
+    };
+    return {
+      calls,
+      writers: {
+        transition: (version: string, stage: string) => call('transition', version, stage),
+        setAlias: (alias: string, version: string) => call('setAlias', alias, version),
+      },
+    };
+  };
+
+  it('moves the stage first and the alias last', async () => {
+    const w = writers();
+    await promote('4', { alias: 'champion', stage: 'Production' }, w.writers);
+    expect(w.calls).toEqual(['transition(4, Production)', 'setAlias(champion, 4)']);
+  });
+
+  it('makes only the writes the plan asks for', async () => {
+    const w = writers();
+    await promote('4', { alias: 'champion', stage: undefined }, w.writers);
+    expect(w.calls).toEqual(['setAlias(champion, 4)']);
+  });
+
+  it('does not move the alias when the stage change fails, and throws that failure as it is', async () => {
+    const w = writers('transition');
+    const failure = await promote('4', { alias: 'champion', stage: 'Production' }, w.writers).catch(
+      (e: unknown) => e,
+    );
+    expect(failure).not.toBeInstanceOf(PartialPromotion);
+    expect(failure).toHaveProperty('message', 'transition refused');
+    expect(w.calls).toEqual(['transition(4, Production)']);
+  });
+
+  it('says what went through when the alias fails after the stage change', async () => {
+    const w = writers('setAlias');
+    const failure = await promote('4', { alias: 'champion', stage: 'Production' }, w.writers).catch(
+      (e: unknown) => e,
+    );
+    expect(failure).toBeInstanceOf(PartialPromotion);
+    expect((failure as PartialPromotion).done).toEqual(['v4 moved to Production']);
+    expect((failure as PartialPromotion).cause).toHaveProperty('message', 'setAlias refused');
   });
 });

@@ -195,6 +195,48 @@ export function changeText(change: PromotionChange): string {
   return `v${change.version}: ${change.from} → ${change.to}`;
 }
 
+/** The registry writes a Promote makes, given to `promote` so that it stays free of I/O. */
+export interface PromotionWriters {
+  /** Moves the version to the stage, archiving the other versions in it. */
+  transition: (version: string, stage: Stage) => Promise<unknown>;
+  setAlias: (alias: string, version: string) => Promise<unknown>;
+}
+
+/** A Promote that failed part way: what failed, and what had gone through before it. */
+export class PartialPromotion extends Error {
+  constructor(
+    override readonly cause: unknown,
+    readonly done: readonly string[],
+  ) {
+    super(cause instanceof Error ? cause.message : String(cause));
+    this.name = 'PartialPromotion';
+  }
+}
+
+/**
+ * Makes a plan's writes in order, stage first and alias last (see the top of this file). A failure
+ * before any write went through is thrown as it is; after one, as a PartialPromotion naming it.
+ */
+export async function promote(
+  version: string,
+  writes: PromotionChoice,
+  writers: PromotionWriters,
+): Promise<void> {
+  const done: string[] = [];
+  try {
+    if (writes.stage) {
+      await writers.transition(version, writes.stage);
+      done.push(`v${version} moved to ${writes.stage}`);
+    }
+    if (writes.alias) {
+      await writers.setAlias(writes.alias, version);
+      done.push(`@${writes.alias} moved to v${version}`);
+    }
+  } catch (e) {
+    throw done.length > 0 ? new PartialPromotion(e, done) : e;
+  }
+}
+
 // ── metrics side by side ─────────────────────────────────────────────────────────────────────
 
 export interface MetricRow {
