@@ -149,3 +149,31 @@ test('images swipe from the keyboard; a large file is diffed over its head and s
   await expect(section.getByText('Binary, not compared.')).toBeVisible();
   await expect(section.locator('.artifact-diff-sizes')).toContainText('(the same size)');
 });
+
+test('the runs and the file picked survive a reload, swapped sides included', async ({ page }) => {
+  const base = cmp().run_id_by_name['cmp-base'];
+  const lr = cmp().run_id_by_name['cmp-lr'];
+  const changed = cmp().config_yaml_changed_lines;
+  const section = await openArtifactDiff(page, [base, lr]);
+  // Picking the right run for the left side swaps the two.
+  await section.getByLabel('Left run').selectOption(lr);
+  await expect(section.getByLabel('Right run')).toHaveValue(base);
+  await section.getByRole('button', { name: /^config\.yaml/ }).click();
+  const diff = section.getByRole('region', { name: 'Differences in config.yaml' });
+  // Swapped: cmp-lr's lines are now the removed ones.
+  const lrLines = changed.map(([, now]) => now);
+  await expect(codeOf(diff, 'removed')).toHaveText(lrLines);
+  await expect(page).toHaveURL(/[?&]af=config\.yaml(&|$)/);
+
+  await page.reload();
+  const again = page.getByRole('region', { name: 'Artifact diff' });
+  await expect(page.getByRole('button', { name: 'Artifact diff' })).toHaveAttribute(
+    'aria-expanded',
+    'true',
+  );
+  await expect(again.getByLabel('Left run')).toHaveValue(lr);
+  await expect(again.getByLabel('Right run')).toHaveValue(base);
+  await expect(
+    codeOf(again.getByRole('region', { name: 'Differences in config.yaml' }), 'removed'),
+  ).toHaveText(lrLines);
+});

@@ -161,6 +161,63 @@ test('switching a metric’s direction writes the experiment tag, and a reload k
   await expect(delta).toHaveClass(/is-neutral/);
 });
 
+test('where MLflow cannot hold a direction, it is kept in this browser, says why, and a reload keeps it', async ({
+  page,
+}) => {
+  const experimentId = await mlflow.createExperiment(uniqueName('e2e-compare-direction-local'));
+  const a = await mlflow.createRun(experimentId, 'local-a');
+  const b = await mlflow.createRun(experimentId, 'local-b');
+  // MLflow holds metric keys of up to 250 characters; with the tag's prefix this one is too long
+  // for a tag key.
+  const longKey = `score_${'x'.repeat(234)}`;
+  for (const [run, value] of [
+    [a, 1],
+    [b, 2],
+  ] as const) {
+    await mlflow.logMetric(run.info.run_id, 'score', value);
+    await mlflow.logMetric(run.info.run_id, longKey, value);
+  }
+  const link = `/compare?runs=${a.info.run_id},${b.info.run_id}&baseline=${a.info.run_id}`;
+  const readOnly = process.env.E2E_READONLY_PARALLAX_URL;
+  if (!readOnly) throw new Error('E2E_READONLY_PARALLAX_URL is not set: run through playwright');
+  const note = page.getByRole('status').filter({ hasText: 'is kept in this browser only' });
+  const choose = async (key: string, name: string) => {
+    await rowOf(page, 'metrics', key)
+      .getByRole('button', { name: new RegExp(`^Direction of ${key}`) })
+      .click();
+    await page.getByRole('menuitem', { name }).click();
+  };
+  const deltaOf = (key: string) => cellOf(rowOf(page, 'metrics', key), 1).locator('.diff-delta');
+
+  // A read-only Parallax writes nothing to MLflow.
+  await page.goto(new URL(link, readOnly).href);
+  await expect(deltaOf('score')).toHaveClass(/is-neutral/);
+  await choose('score', 'Higher is better');
+  await expect(note).toContainText('this Parallax is read-only');
+  await expect(deltaOf('score')).toHaveClass(/is-better/);
+  await page.reload();
+  await expect(deltaOf('score')).toHaveClass(/is-better/);
+  await expect(
+    rowOf(page, 'metrics', 'score').getByRole('button', { name: /^Direction of score/ }),
+  ).toHaveAccessibleName(/kept in this browser only/);
+  expect(await mlflowExperiment.tag(experimentId, 'parallax.metric_direction.score')).toBe(
+    undefined,
+  );
+
+  // On the normal Parallax, a key MLflow cannot hold as a tag stays in this browser too.
+  await page.goto(link);
+  await expect(deltaOf(longKey)).toHaveClass(/is-neutral/);
+  await choose(longKey, 'Lower is better');
+  await expect(note).toContainText('250');
+  await expect(deltaOf(longKey)).toHaveClass(/is-worse/);
+  await page.reload();
+  await expect(deltaOf(longKey)).toHaveClass(/is-worse/);
+  // What the read-only Parallax kept is in that origin's storage, not this one's.
+  await expect(deltaOf('score')).toHaveClass(/is-neutral/);
+  const tags = (await mlflow.getExperiment(experimentId)).tags ?? [];
+  expect(tags.filter((t) => t.key.startsWith('parallax.metric_direction.'))).toEqual([]);
+});
+
 test.describe('ids that show no run', () => {
   // Chromium logs the 404 of the missing run's runs/get as a console error.
   test.use({ expectedConsoleErrors: [/status of 404/] });

@@ -27,11 +27,13 @@ function startScriptTest() {
 }
 
 // Each entry runs in order; an entry with several steps runs them at the same time.
-const phases = [
+const checks = [
   [['Type-check', node(bin('typescript', 'bin/tsc'), ['-b'])]],
   [['Lint', node(bin('eslint', 'bin/eslint.js'), ['.', '--max-warnings', '0'])]],
   [['Format', node(bin('prettier', 'bin/prettier.cjs'), ['--check', '.', '--log-level', 'warn'])]],
   [['Unit tests', node(vitest, ['run', '--exclude', START_TEST])]],
+];
+const browserPhases = [
   [['Build', () => ensureBuild({ force: true, mode: 'test' })]],
   [
     ['End-to-end tests', node(bin('@playwright/test', 'cli.js'), ['test'])],
@@ -40,26 +42,34 @@ const phases = [
 ];
 
 const t0 = Date.now();
-await ensureNodeModules();
-await ensureVenv();
-await ensureChromium();
-
 const failed = [];
-for (const phase of phases) {
-  await Promise.all(
-    phase.map(async ([name, fn]) => {
-      const t = Date.now();
-      log.step(`${name}…`);
-      try {
-        await fn();
-        log.ok(`${name} passed in ${elapsed(t)}`);
-      } catch (e) {
-        log.fail(`${name} failed in ${elapsed(t)}: ${e instanceof Error ? e.message : String(e)}`);
-        failed.push(name);
-      }
-    }),
-  );
+async function step(name, fn) {
+  const t = Date.now();
+  log.step(`${name}…`);
+  try {
+    await fn();
+    log.ok(`${name} passed in ${elapsed(t)}`);
+    return true;
+  } catch (e) {
+    log.fail(`${name} failed in ${elapsed(t)}: ${e instanceof Error ? e.message : String(e)}`);
+    failed.push(name);
+    return false;
+  }
 }
+const runPhases = async (phases) => {
+  for (const phase of phases) await Promise.all(phase.map(([name, fn]) => step(name, fn)));
+};
+
+await ensureNodeModules();
+// The Python environment (pip, about 100 s on a clean clone) and the browser are needed only from
+// the build on: they install while the checks and unit tests run, instead of before them.
+const installs = step('Python environment and browser', async () => {
+  await ensureVenv();
+  await ensureChromium();
+});
+await runPhases(checks);
+if (await installs) await runPhases(browserPhases);
+
 if (failed.length) {
   log.fail(`npm test failed after ${elapsed(t0)}: ${failed.join(', ')}`);
   process.exit(1);

@@ -57,6 +57,7 @@ describe('the endpoint table', () => {
 const SRC = fileURLToPath(new URL('../src', import.meta.url));
 const MLFLOW_PATH = /(?:^|[^\w])\/(?:api|ajax-api)\/\d\.0\/|\/get-artifact|mlflow-artifacts/;
 const OWN_API = '/parallax/api/';
+const ENCODED_SEGMENT = 'm-encoded0';
 const VERBS: Record<string, string> = {
   get: 'GET',
   post: 'POST',
@@ -113,6 +114,15 @@ function scan(files: { file: string; text: string }[]): Scan {
         return node.text;
       }
       if (ts.isParenthesizedExpression(node)) return evaluate(node.expression);
+      // An encoded value stands for one path segment (a logged model's id): the table then
+      // decides whether that path takes one there.
+      if (
+        ts.isCallExpression(node) &&
+        ts.isIdentifier(node.expression) &&
+        node.expression.text === 'encodeURIComponent'
+      ) {
+        return ENCODED_SEGMENT;
+      }
       if (ts.isIdentifier(node)) {
         const init = constants.get(node.text);
         return init ? evaluate(init) : undefined;
@@ -244,5 +254,17 @@ describe('every MLflow call in src/ is in the table', () => {
     expect(matchEndpoint('POST', '/api/2.0/mlflow/users/create').kind).toBe('not-found');
     expect(result.loose.join('\n')).toMatch(/probe\.ts:3: a GET call whose path is not static/);
     expect(result.loose.join('\n')).toMatch(/probe\.ts:4: .*upload-artifact/);
+  });
+
+  it('reads an encoded value as one path segment, allowed only where the table takes one', () => {
+    const text = [
+      "const BASE = '/api/2.0/mlflow/logged-models';",
+      'export const a = (id: string) => api.get(`${BASE}/${encodeURIComponent(id)}`);',
+      'export const b = (id: string) => api.get(`/api/2.0/mlflow/runs/${encodeURIComponent(id)}`);',
+    ].join('\n');
+    const result = scan([{ file: path.join(SRC, 'probe.ts'), text }]);
+    expect(result.loose).toEqual([]);
+    const kinds = result.calls.map((c) => matchEndpoint(c.method, c.path).kind);
+    expect(kinds).toEqual(['allowed', 'not-found']);
   });
 });

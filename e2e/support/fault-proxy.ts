@@ -16,7 +16,16 @@ interface Match {
 export type FaultMode =
   | { kind: 'pass' }
   | { kind: 'down' } // the listener is closed: connections are refused, as with a stopped server
-  | ({ kind: 'status'; status: number; retryAfter?: number | string; times?: number } & Match)
+  | ({
+      kind: 'status';
+      status: number;
+      retryAfter?: number | string;
+      times?: number;
+      // What to answer instead of an INJECTED_FAULT JSON error: e.g. the HTML 404 page an MLflow
+      // without that route (2.x for logged models) answers.
+      body?: string;
+      contentType?: string;
+    } & Match)
   | ({ kind: 'delay'; ms: number } & Match)
   // Forwards, sends MLflow's status and headers at once, then its body in pieces spread over `ms`
   // (a slow link or a huge page): no pause is long enough to look like a stalled answer.
@@ -168,11 +177,14 @@ export async function startFaultProxy(upstreamUrl: string): Promise<FaultProxy> 
     }
     if (m.kind === 'status') {
       if (m.times !== undefined && (m.times -= 1) <= 0) mode = { kind: 'pass' };
-      const headers: Record<string, string> = { 'content-type': 'application/json' };
+      const headers: Record<string, string> = {
+        'content-type': m.contentType ?? 'application/json',
+      };
       if (m.retryAfter !== undefined) headers['retry-after'] = String(m.retryAfter);
       res.writeHead(m.status, headers);
       res.end(
-        JSON.stringify({ error_code: 'INJECTED_FAULT', message: `injected HTTP ${m.status}` }),
+        m.body ??
+          JSON.stringify({ error_code: 'INJECTED_FAULT', message: `injected HTTP ${m.status}` }),
       );
       return;
     }

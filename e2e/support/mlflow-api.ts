@@ -224,3 +224,132 @@ export const mlflowPromote = {
     if (!res.ok) throw new Error(`model-versions/delete → ${res.status}: ${await res.text()}`);
   },
 };
+
+interface WireLoggedModel {
+  info: { model_id: string; experiment_id: string; name: string; source_run_id?: string };
+}
+
+/** Logged models (MLflow 3) for the logged-models tests (appended; same direct MLflow calls). */
+export const mlflowLoggedModels = {
+  /** A logged model, as `log_model` makes one, left PENDING unless `ready`. */
+  create: async (
+    experimentId: string,
+    name: string,
+    options: {
+      sourceRunId?: string;
+      params?: Record<string, string>;
+      tags?: Record<string, string>;
+      ready?: boolean;
+    } = {},
+  ) => {
+    const pairs = (o: Record<string, string> = {}) =>
+      Object.entries(o).map(([key, value]) => ({ key, value }));
+    const { model } = await call<{ model: WireLoggedModel }>('POST', 'logged-models', {
+      experiment_id: experimentId,
+      name,
+      source_run_id: options.sourceRunId,
+      params: pairs(options.params),
+      tags: pairs(options.tags),
+    });
+    const id = model.info.model_id;
+    if (options.ready) {
+      // MLflow's finalize is a PATCH, which `call` does not send; it wants the id in the body too.
+      const url = new URL(`/api/2.0/mlflow/logged-models/${id}`, mlflowUrl());
+      const res = await fetch(url, {
+        method: 'PATCH',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ model_id: id, status: 'LOGGED_MODEL_READY' }),
+      });
+      if (!res.ok)
+        throw new Error(`PATCH logged-models/${id} → ${res.status}: ${await res.text()}`);
+    }
+    return id;
+  },
+  /** A metric of the model, logged through its run (as `mlflow.log_metric(..., model_id=…)`). */
+  logMetric: (
+    runId: string,
+    modelId: string,
+    key: string,
+    value: number,
+    step: number,
+    dataset?: { name: string; digest: string },
+  ) =>
+    call('POST', 'runs/log-metric', {
+      run_id: runId,
+      model_id: modelId,
+      key,
+      value,
+      step,
+      timestamp: Date.now(),
+      dataset_name: dataset?.name,
+      dataset_digest: dataset?.digest,
+    }),
+  /** A registry version made from the logged model, the way `mlflow.register_model` makes one. */
+  register: async (name: string, modelId: string, runId: string) =>
+    (
+      await call<{ model_version: Mv }>('POST', 'model-versions/create', {
+        name,
+        source: `models:/${modelId}`,
+        run_id: runId,
+        model_id: modelId,
+      })
+    ).model_version,
+  /** MLflow's own answer to a search, every page, in the order asked for. */
+  search: async (experimentId: string, filter?: string) => {
+    const out: WireLoggedModel['info'][] = [];
+    let pageToken: string | undefined;
+    do {
+      const page = await call<{ models?: WireLoggedModel[]; next_page_token?: string }>(
+        'POST',
+        'logged-models/search',
+        {
+          experiment_ids: [experimentId],
+          filter,
+          order_by: [{ field_name: 'creation_timestamp', ascending: false }],
+          page_token: pageToken,
+        },
+      );
+      out.push(...(page.models ?? []).map((m) => m.info));
+      pageToken = page.next_page_token || undefined;
+    } while (pageToken);
+    return out;
+  },
+};
+
+/** A registry DELETE: MLflow reads its arguments from a JSON body (appended for the history tests). */
+async function deleteCall(path: string, body: unknown): Promise<void> {
+  const res = await fetch(new URL(`/api/2.0/mlflow/${path}`, mlflowUrl()), {
+    method: 'DELETE',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`DELETE ${path} → ${res.status}: ${await res.text()}`);
+}
+
+/** Registry tags and writes for the alias and stage history tests (same direct MLflow calls). */
+export const mlflowRegistryHistory = {
+  /** The model's tags under `prefix`, oldest key first, as MLflow stores them. */
+  tags: async (name: string, prefix = 'parallax.history.') =>
+    (
+      (
+        await call<{ registered_model: { tags?: { key: string; value: string }[] } }>(
+          'GET',
+          'registered-models/get',
+          { name },
+        )
+      ).registered_model.tags ?? []
+    )
+      .filter((t) => t.key.startsWith(prefix))
+      .sort((a, b) => (a.key < b.key ? -1 : 1)),
+  setTag: (name: string, key: string, value: string) =>
+    call('POST', 'registered-models/set-tag', { name, key, value }),
+  transition: (name: string, version: string, stage: string, archiveExisting: boolean) =>
+    call('POST', 'model-versions/transition-stage', {
+      name,
+      version,
+      stage,
+      archive_existing_versions: archiveExisting,
+    }),
+  deleteVersion: (name: string, version: string) =>
+    deleteCall('model-versions/delete', { name, version }),
+};

@@ -81,6 +81,10 @@ export function createAppRouter(queryClient: QueryClient) {
               lazy: lazyRoute(() => import('./routes/RunByIdRoute'), 'RunByIdRoute'),
             },
             {
+              path: paths.loggedModel.path,
+              lazy: lazyRoute(() => import('./routes/LoggedModelRoute'), 'LoggedModelRoute'),
+            },
+            {
               path: paths.compare.path,
               lazy: lazyRoute(() => import('./routes/CompareRoute'), 'CompareRoute'),
             },

@@ -9,6 +9,7 @@ describe('shortcutPage', () => {
     ['/experiments/12', '?filter=metrics.loss%20%3C%201', 'experiment-table'],
     ['/experiments/12', '?view=table', 'experiment-table'],
     ['/experiments/12', '?view=charts', 'experiment-charts'],
+    ['/experiments/12', '?view=models&model=m-1', 'other'],
     ['/experiments/12/', '?view=charts&window=0-10', 'experiment-charts'],
     ['/experiments/12/runs/abc', '', 'run'],
     ['/experiments/12/runs/abc', '?view=charts', 'run'],

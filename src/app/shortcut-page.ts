@@ -9,8 +9,10 @@ export function shortcutPage(pathname: string, search: string): ShortcutPage {
   if (matchPath(paths.compare.path, pathname)) return 'compare';
   if (matchPath(paths.experiment.path, pathname)) {
     // ExperimentRoute's own rule: only `view=charts` trades the table for the charts.
-    const charts = new URLSearchParams(search).get('view') === 'charts';
-    return charts ? 'experiment-charts' : 'experiment-table';
+    const view = new URLSearchParams(search).get('view');
+    // The Models view (MLflow 3 logged models) has no keys of its own.
+    if (view === 'models') return 'other';
+    return view === 'charts' ? 'experiment-charts' : 'experiment-table';
   }
   return 'other';
 }

@@ -21,4 +21,10 @@ describe('paths', () => {
       '/models/m/promote?candidate=4&against=alias%3Achampion',
     );
   });
+
+  it('opens a logged model in its experiment’s Models view, or by id alone', () => {
+    expect(paths.experimentModels.href('3')).toBe('/experiments/3?view=models');
+    expect(paths.experimentModels.href('3', 'm-1a')).toBe('/experiments/3?view=models&model=m-1a');
+    expect(paths.loggedModel.href('m-1a')).toBe('/logged-models/m-1a');
+  });
 });

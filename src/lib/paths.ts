@@ -42,4 +42,15 @@ export const paths = {
       return `/models/${enc(name)}/promote${q ? `?${q}` : ''}`;
     },
   },
+  /** An experiment's Models view (MLflow 3 logged models), with one model opened if given. */
+  experimentModels: {
+    path: '/experiments/:experimentId',
+    href: (experimentId: string, modelId?: string) =>
+      `/experiments/${enc(experimentId)}?view=models` + (modelId ? `&model=${enc(modelId)}` : ''),
+  },
+  /** A logged model known only by its id (a version's source): redirects to its experiment's view. */
+  loggedModel: {
+    path: '/logged-models/:modelId',
+    href: (modelId: string) => `/logged-models/${enc(modelId)}`,
+  },
 } as const;

@@ -2,6 +2,7 @@ import {
   infiniteQueryOptions,
   mutationOptions,
   queryOptions,
+  type MutationFilters,
   type MutationFunctionContext,
 } from '@tanstack/react-query';
 import {
@@ -21,9 +22,12 @@ import {
   type SearchRegisteredModelsParams,
 } from '../registry';
 import { deleteAliasRecorded, setAliasRecorded, transitionRecorded } from '../registry-history';
+import { isUnrecorded, rollbackRecorded } from '../registry-history';
+import type { RollbackPlan } from '@/lib/registry/history';
 import type { TagWrite } from '../types';
 import { MlflowError } from '../errors';
-import { PartialPromotion, promote, type PromotionChoice } from '@/lib/registry/promotion';
+import { PartialPromotion, promote, type PromotionWrites } from '@/lib/registry/promotion';
+import type { RecordOutcome } from '../registry-history';
 
 export type ModelListParams = Omit<SearchRegisteredModelsParams, 'pageToken' | 'maxResults'>;
 
@@ -148,13 +152,17 @@ export const registryMutations = {
   promote: (name: string) =>
     mutationOptions({
       mutationKey: [...all, 'promote', name],
-      mutationFn: ({ version, ...writes }: PromoteWrites) =>
-        promote(version, writes, {
+      mutationFn: async ({ version, ...writes }: PromoteWrites): Promise<RecordOutcome> => {
+        const answers = await promote(version, writes, {
           transition: (v, stage) => transitionRecorded(name, v, stage, true),
-          setAlias: (alias, v) => setAliasRecorded(name, alias, v),
+          setAlias: (alias, v, holder) =>
+            setAliasRecorded(name, alias, v, { expectedHolder: holder }),
         }).catch((e: unknown) => {
           throw e instanceof PartialPromotion ? new PromotionError(e.cause, e.done) : e;
-        }),
+        });
+        // The writes stand either way; a history record that failed is reported (unrecordedWrites).
+        return answers.find(isUnrecorded) ?? { recorded: true };
+      },
       // After a failure too: a write that went through changes what is left to do.
       onSettled: (_data, _error, _vars, _result, { client }) =>
         client.invalidateQueries({ queryKey: all }),
@@ -162,7 +170,7 @@ export const registryMutations = {
 };
 
 /** The writes of one Promote; an absent one is not made. */
-export interface PromoteWrites extends PromotionChoice {
+export interface PromoteWrites extends PromotionWrites {
   version: string;
 }
 
@@ -174,10 +182,38 @@ export class PromotionError extends MlflowError {
     const e = cause instanceof MlflowError ? cause : undefined;
     super(
       e?.status ?? 0,
-      e?.errorCode ?? 'UNKNOWN',
+      // No code of MLflow's to show for a failure that is not MLflow's (someone moved the alias meanwhile).
+      e?.errorCode ?? '',
       cause instanceof Error ? cause.message : String(cause),
     );
     this.name = 'PromotionError';
     this.done = done;
   }
 }
+
+/**
+ * Rolls back one history entry. Refreshes the registry even after a failure: a stage rollback
+ * stopped halfway has moved some versions already.
+ */
+export const registryHistoryMutations = {
+  rollback: (name: string) =>
+    mutationOptions({
+      mutationKey: [...all, 'rollback', name],
+      mutationFn: (plan: RollbackPlan) => rollbackRecorded(name, plan),
+      onSettled: (_data, _error, _plan, _onMutateResult, { client }) =>
+        client.invalidateQueries({ queryKey: all }),
+    }),
+};
+
+/**
+ * For useMutationState: the registry writes on model `name` that succeeded but whose history
+ * record failed (their answer says so; see registry-history's RecordOutcome). Any write keyed
+ * `[...registryQueries.all, <what>, name, …]` takes part, whichever screen made it.
+ */
+export const unrecordedWrites = (name: string): MutationFilters => ({
+  status: 'success',
+  predicate: (m) => {
+    const key = m.options.mutationKey;
+    return key?.[0] === all[0] && key[2] === name && isUnrecorded(m.state.data);
+  },
+});

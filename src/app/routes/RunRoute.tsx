@@ -3,6 +3,7 @@ import { useParams } from 'react-router';
 import { ArtifactBrowser } from '@/features/artifacts/ArtifactBrowser';
 import { MetricSparkline } from '@/features/charts/MetricSparkline';
 import { RunCharts } from '@/features/charts/RunCharts';
+import { RunLoggedModels } from '@/features/logged-models/RunLoggedModels';
 import { RunPage } from '@/features/run-page/RunPage';
 import type { RunPageSlots } from '@/features/run-page/RunPage';
 
@@ -19,8 +20,9 @@ export function RunRoute() {
         <MetricSparkline runId={runId} metricKey={metricKey} />
       ),
       artifacts: <ArtifactBrowser runId={runId} />,
+      loggedModels: <RunLoggedModels experimentId={experimentId} runId={runId} />,
     }),
-    [runId],
+    [experimentId, runId],
   );
   return <RunPage key={runId} experimentId={experimentId} runId={runId} slots={slots} />;
 }

@@ -1,7 +1,8 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { artifactQueries } from '@/api/queries/artifacts';
 import type { RunView } from '@/api/runs';
+import type { CompareView } from '@/lib/run-diff/compare-url';
 import { Disclosure } from '@/components/Disclosure';
 import { EmptyState } from '@/components/EmptyState';
 import { ErrorNotice } from '@/components/ErrorNotice';
@@ -15,45 +16,61 @@ import { ArtifactRunPicker } from './ArtifactRunPicker';
 import { ArtifactTextDiff, SizesNotice } from './ArtifactTextDiff';
 import './artifact-diff.css';
 
+/** The two runs and the file picked, as the page's URL holds them (undefined: the default). */
+type ArtifactChoice = Pick<CompareView, 'artifactLeft' | 'artifactRight' | 'artifactPath'>;
+
+interface ArtifactDiffProps {
+  runs: readonly RunView[];
+  choice: ArtifactChoice;
+  onChoose: (patch: Partial<ArtifactChoice>) => void;
+}
+
 /**
  * "The same path in two runs": two of the compared runs (the first two columns unless picked
  * otherwise), the files they share offered for a diff, the files only one has named as such.
- * Closed at first: nothing is listed until it is opened.
+ * Closed at first, so nothing is listed until it is opened, unless a link names a choice.
  */
-export function ArtifactDiff({ runs }: { runs: readonly RunView[] }) {
+export function ArtifactDiff({ runs, choice, onChoose }: ArtifactDiffProps) {
+  const chosenInLink = [choice.artifactLeft, choice.artifactRight, choice.artifactPath].some(
+    (v) => v !== undefined,
+  );
   return (
     <Disclosure
       title="Artifact diff"
       className="artifact-diff"
       headerClassName="artifact-diff-head"
+      defaultOpen={chosenInLink}
     >
       {runs.length < 2 ? (
         <EmptyState title="Two runs are needed">
           Add another run to compare its artifacts.
         </EmptyState>
       ) : (
-        <ArtifactDiffBody runs={runs} />
+        <ArtifactDiffBody runs={runs} choice={choice} onChoose={onChoose} />
       )}
     </Disclosure>
   );
 }
 
-function ArtifactDiffBody({ runs }: { runs: readonly RunView[] }) {
-  // Undefined until picked: the defaults follow the columns (a new baseline comes first).
-  const [leftId, setLeftId] = useState<string>();
-  const [rightId, setRightId] = useState<string>();
-  const [chosen, setChosen] = useState<string>();
-  const left = runs.find((r) => r.runId === leftId) ?? (runs[0] as RunView);
+function ArtifactDiffBody({ runs, choice, onChoose }: ArtifactDiffProps) {
+  // Undefined until picked: the defaults follow the columns (a new baseline comes first). A run
+  // the link names that is not compared falls back to the default too.
+  const left = runs.find((r) => r.runId === choice.artifactLeft) ?? (runs[0] as RunView);
   const right =
-    runs.find((r) => r.runId === rightId && r !== left) ??
+    runs.find((r) => r.runId === choice.artifactRight && r !== left) ??
     (runs.find((r) => r !== left) as RunView);
   const pick = (side: 'left' | 'right', id: string) => {
     // Picking the other side's run swaps the two, so the sides never hold the same run.
-    const [self, other, setSelf, setOther] =
-      side === 'left' ? [left, right, setLeftId, setRightId] : [right, left, setRightId, setLeftId];
-    if (id === other.runId) setOther(self.runId);
-    setSelf(id);
+    const other = side === 'left' ? right : left;
+    const self = side === 'left' ? left : right;
+    const swapped = id === other.runId ? self.runId : other.runId;
+    onChoose(
+      side === 'left'
+        ? { artifactLeft: id, artifactRight: swapped }
+        : { artifactRight: id, artifactLeft: swapped },
+    );
   };
+  const chosen = choice.artifactPath;
 
   const leftFiles = useQuery(artifactQueries.files(left.runId));
   const rightFiles = useQuery(artifactQueries.files(right.runId));
@@ -109,7 +126,7 @@ function ArtifactDiffBody({ runs }: { runs: readonly RunView[] }) {
             left={left}
             right={right}
             selected={selected?.path}
-            onSelect={setChosen}
+            onSelect={(path) => onChoose({ artifactPath: path })}
           />
           <div className="artifact-diff-view">
             {!selected ? (

@@ -40,7 +40,7 @@ interface ComparePageProps {
 
 export function ComparePage({ curves }: ComparePageProps) {
   useDocumentTitle('Compare runs');
-  const { view, set } = useCompareView();
+  const { view, set, patch } = useCompareView();
   const query = useQuery({
     ...runQueries.compare(view.runs, view.experiments),
     enabled: view.runs.length > 0,
@@ -169,7 +169,7 @@ export function ComparePage({ curves }: ComparePageProps) {
               colors={colors}
               curves={curves}
             />
-            <ArtifactDiff runs={runs} />
+            <ArtifactDiff runs={runs} choice={view} onChoose={patch} />
           </Deferred>
         </>
       )}

@@ -7,6 +7,8 @@ export interface CompareViewState {
   view: CompareRead;
   /** Writes one field into the URL; a new baseline or step is a step back can undo (push). */
   set: <F extends keyof CompareView>(field: F, value: CompareView[F]) => void;
+  /** Writes several fields in one navigation (two writes in a row would each start from the same URL). */
+  patch: (patch: Partial<CompareView>) => void;
 }
 
 /**
@@ -22,17 +24,20 @@ export function useCompareView(): CompareViewState {
   if (pending && pending.for !== key) setPending(undefined);
   const patch = pending?.for === key ? pending.patch : undefined;
   const view = useMemo(() => ({ ...readCompareView(search), ...patch }), [search, patch]);
-  const set = useCallback(
-    <F extends keyof CompareView>(field: F, value: CompareView[F]) => {
-      setPending((p) => ({
-        for: key,
-        patch: { ...(p?.for === key ? p.patch : {}), [field]: value },
-      }));
-      setSearch((current) => writeCompareView(current, { [field]: value }), {
-        replace: compareHistoryMode(field) === 'replace',
+  const patchView = useCallback(
+    (next: Partial<CompareView>) => {
+      setPending((p) => ({ for: key, patch: { ...(p?.for === key ? p.patch : {}), ...next } }));
+      const fields = Object.keys(next) as (keyof CompareView)[];
+      setSearch((current) => writeCompareView(current, next), {
+        replace: fields.every((f) => compareHistoryMode(f) === 'replace'),
       });
     },
     [key, setSearch],
   );
-  return { view, set };
+  const set = useCallback(
+    <F extends keyof CompareView>(field: F, value: CompareView[F]) =>
+      patchView({ [field]: value } as Partial<CompareView>),
+    [patchView],
+  );
+  return { view, set, patch: patchView };
 }

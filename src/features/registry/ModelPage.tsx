@@ -8,6 +8,9 @@ import { QueryStatePage } from '@/components/QueryStatePage';
 import { TagsSection } from '@/components/TagsSection';
 import { useDocumentTitle } from '@/hooks/useDocumentTitle';
 import { paths } from '@/lib/paths';
+import { isHistoryTag } from '@/lib/registry/history';
+import { HistorySection } from './HistorySection';
+import { HistoryWarning } from './HistoryWarning';
 import { ModelAliases } from './ModelAliases';
 import { ModelHeader } from './ModelHeader';
 import { VersionMetricChart } from './VersionMetricChart';
@@ -20,7 +23,12 @@ export function ModelPage({ name }: { name: string }) {
   const model = query.data;
   const notFound = query.error instanceof MlflowError && query.error.notFound;
   useDocumentTitle(notFound ? 'Model not found' : name);
-  const tags = useMemo(() => new Map((model?.tags ?? []).map((t) => [t.key, t.value])), [model]);
+  // The history's own tags are shown as the History section, not among the model's tags.
+  const tags = useMemo(
+    () =>
+      new Map((model?.tags ?? []).filter((t) => !isHistoryTag(t.key)).map((t) => [t.key, t.value])),
+    [model],
+  );
 
   if (!model)
     return (
@@ -35,6 +43,7 @@ export function ModelPage({ name }: { name: string }) {
   return (
     <div className="page model-page">
       <ModelHeader model={model} />
+      <HistoryWarning name={name} />
       <div className="about-grid">
         <DescriptionSection
           description={model.description ?? ''}
@@ -51,6 +60,7 @@ export function ModelPage({ name }: { name: string }) {
       <ModelAliases name={name} aliases={model.aliases ?? []} />
       <VersionsSection name={name} />
       <VersionMetricChart name={name} />
+      <HistorySection model={model} />
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { toInt } from '@/api/client';
 import type { ModelVersion, RegisteredModel } from '@/api/types';
 import { RelativeTime } from '@/components/RelativeTime';
 import { paths } from '@/lib/paths';
+import { isHistoryTag } from '@/lib/registry/history';
 import { isSystemTag } from '@/lib/run-fields';
 
 const DESCRIPTION_SNIPPET = 140;
@@ -66,7 +67,7 @@ export function ModelTable({ models }: { models: readonly RegisteredModel[] }) {
             <td>
               <ul className="chip-list">
                 {(m.tags ?? [])
-                  .filter((t) => !isSystemTag(t.key))
+                  .filter((t) => !isSystemTag(t.key) && !isHistoryTag(t.key))
                   .map((t) => (
                     <li key={t.key} className="chip">
                       <span className="chip-key">{t.key}</span>

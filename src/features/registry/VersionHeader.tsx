@@ -6,6 +6,7 @@ import { configQueries } from '@/api/queries/config';
 import type { ModelVersion } from '@/api/types';
 import { RelativeTime } from '@/components/RelativeTime';
 import { useCanEdit } from '@/components/useCanEdit';
+import { loggedModelIdOf } from '@/lib/logged-models/logged-model';
 import { paths } from '@/lib/paths';
 import { AliasDialog } from './AliasDialog';
 import { DeleteVersionDialog } from './DeleteVersionDialog';
@@ -21,6 +22,7 @@ export function VersionHeader({ version: mv }: { version: ModelVersion }) {
   const stages = config.data?.capabilities.stages ?? true;
   const [dialog, setDialog] = useState<Dialog>();
   const close = () => setDialog(undefined);
+  const loggedModelId = loggedModelIdOf(mv);
   return (
     <header className="page-header">
       <nav aria-label="Breadcrumb" className="breadcrumb">
@@ -103,10 +105,12 @@ export function VersionHeader({ version: mv }: { version: ModelVersion }) {
             )}
           </dd>
         </div>
-        {mv.model_id && (
+        {loggedModelId && (
           <div>
             <dt>Logged model</dt>
-            <dd className="cell-mono break-anywhere">{mv.model_id}</dd>
+            <dd className="cell-mono break-anywhere">
+              <Link to={paths.loggedModel.href(loggedModelId)}>{loggedModelId}</Link>
+            </dd>
           </div>
         )}
         {mv.source && (

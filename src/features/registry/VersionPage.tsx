@@ -8,6 +8,7 @@ import { QueryStatePage } from '@/components/QueryStatePage';
 import { TagsSection } from '@/components/TagsSection';
 import { useDocumentTitle } from '@/hooks/useDocumentTitle';
 import { paths } from '@/lib/paths';
+import { HistoryWarning } from './HistoryWarning';
 import { LoadSnippet } from './LoadSnippet';
 import { SignatureSection } from './SignatureSection';
 import { VersionAliases } from './VersionAliases';
@@ -35,6 +36,7 @@ export function VersionPage({ name, version }: { name: string; version: string }
   return (
     <div className="page model-page">
       <VersionHeader version={mv} />
+      <HistoryWarning name={name} />
       <VersionAliases version={mv} />
       <LoadSnippet name={name} version={version} aliases={mv.aliases ?? []} />
       <div className="about-grid">

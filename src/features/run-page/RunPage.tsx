@@ -38,6 +38,8 @@ export interface RunPageSlots {
   systemCharts?: ReactNode;
   /** The run's artifact browser. */
   artifacts?: ReactNode;
+  /** The models the run logged (MLflow 3 logged models), above its artifacts. */
+  loggedModels?: ReactNode;
 }
 
 const NO_SLOTS: RunPageSlots = {};
@@ -155,6 +157,7 @@ const RunSectionList = memo(function RunSectionList({
         setTag={runMutations.setTag(run.runId)}
         deleteTag={runMutations.deleteTag(run.runId)}
       />
+      {slots.loggedModels}
       {slots.artifacts}
     </>
   );

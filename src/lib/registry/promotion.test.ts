@@ -132,7 +132,7 @@ describe('promotionPlan', () => {
       'v5: Production → Archived',
       'v3: Production → Archived',
     ]);
-    expect(plan.writes).toEqual({ alias: 'champion', stage: 'Production' });
+    expect(plan.writes).toEqual({ alias: 'champion', stage: 'Production', aliasHolder: '3' });
   });
 
   it('leaves out what is already so (a second attempt after a partial failure)', () => {
@@ -142,7 +142,7 @@ describe('promotionPlan', () => {
     ];
     const plan = promotionPlan('4', { alias: 'champion', stage: 'Production' }, after, ALIASES);
     expect(plan.changes.map(changeText)).toEqual(['alias champion: v3 → v4']);
-    expect(plan.writes).toEqual({ alias: 'champion', stage: undefined });
+    expect(plan.writes).toEqual({ alias: 'champion', stage: undefined, aliasHolder: '3' });
     expect(
       promotionPlan('4', { alias: 'challenger', stage: undefined }, VERSIONS, ALIASES).changes,
     ).toEqual([]);
@@ -158,7 +158,7 @@ describe('promotionPlan', () => {
       'alias prod: none → v2',
       'v1: Production → Archived',
     ]);
-    expect(plan.writes).toEqual({ alias: 'prod', stage: 'Production' });
+    expect(plan.writes).toEqual({ alias: 'prod', stage: 'Production', aliasHolder: null });
   });
 });
 
@@ -208,34 +208,35 @@ describe('promote', () => {
     const calls: string[] = [];
     const call = (name: 'transition' | 'setAlias', ...args: string[]) => {
       calls.push(`${name}(${args.join(', ')})`);
-      return name === failOn ? Promise.reject(new Error(`${name} refused`)) : Promise.resolve();
+      return name === failOn ? Promise.reject(new Error(`${name} refused`)) : Promise.resolve(name);
     };
     return {
       calls,
       writers: {
         transition: (version: string, stage: string) => call('transition', version, stage),
-        setAlias: (alias: string, version: string) => call('setAlias', alias, version),
+        setAlias: (alias: string, version: string, holder: string | null) =>
+          call('setAlias', alias, version, String(holder)),
       },
     };
   };
 
-  it('moves the stage first and the alias last', async () => {
+  const both = { alias: 'champion', stage: 'Production', aliasHolder: '3' } as const;
+
+  it('moves the stage first and the alias last, if its holder is still the one shown', async () => {
     const w = writers();
-    await promote('4', { alias: 'champion', stage: 'Production' }, w.writers);
-    expect(w.calls).toEqual(['transition(4, Production)', 'setAlias(champion, 4)']);
+    expect(await promote('4', both, w.writers)).toEqual(['transition', 'setAlias']);
+    expect(w.calls).toEqual(['transition(4, Production)', 'setAlias(champion, 4, 3)']);
   });
 
   it('makes only the writes the plan asks for', async () => {
     const w = writers();
-    await promote('4', { alias: 'champion', stage: undefined }, w.writers);
-    expect(w.calls).toEqual(['setAlias(champion, 4)']);
+    await promote('4', { ...both, stage: undefined, aliasHolder: null }, w.writers);
+    expect(w.calls).toEqual(['setAlias(champion, 4, null)']);
   });
 
   it('does not move the alias when the stage change fails, and throws that failure as it is', async () => {
     const w = writers('transition');
-    const failure = await promote('4', { alias: 'champion', stage: 'Production' }, w.writers).catch(
-      (e: unknown) => e,
-    );
+    const failure = await promote('4', both, w.writers).catch((e: unknown) => e);
     expect(failure).not.toBeInstanceOf(PartialPromotion);
     expect(failure).toHaveProperty('message', 'transition refused');
     expect(w.calls).toEqual(['transition(4, Production)']);
@@ -243,9 +244,7 @@ describe('promote', () => {
 
   it('says what went through when the alias fails after the stage change', async () => {
     const w = writers('setAlias');
-    const failure = await promote('4', { alias: 'champion', stage: 'Production' }, w.writers).catch(
-      (e: unknown) => e,
-    );
+    const failure = await promote('4', both, w.writers).catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(PartialPromotion);
     expect((failure as PartialPromotion).done).toEqual(['v4 moved to Production']);
     expect((failure as PartialPromotion).cause).toHaveProperty('message', 'setAlias refused');

@@ -146,11 +146,19 @@ export type PromotionChange =
   | { kind: 'alias'; alias: string; from: string | undefined; to: string }
   | { kind: 'stage'; version: string; from: string; to: string };
 
+/** The writes to make (undefined: that write is not needed). */
+export interface PromotionWrites extends PromotionChoice {
+  /**
+   * The version holding the alias as the confirmation showed it (null: none). The alias moves only
+   * if MLflow still says so when the write goes: someone else may have moved it meanwhile.
+   */
+  aliasHolder: string | null;
+}
+
 export interface PromotionPlan {
   /** Every change the registry will see, in the order the confirmation lists them. */
   changes: PromotionChange[];
-  /** The writes to make (undefined: that write is not needed). */
-  writes: PromotionChoice;
+  writes: PromotionWrites;
 }
 
 /** What a Promote of `candidate` with `choice` changes, from the registry as it is now. */
@@ -161,12 +169,13 @@ export function promotionPlan(
   aliases: readonly { alias: string; version: string }[],
 ): PromotionPlan {
   const changes: PromotionChange[] = [];
-  const writes: PromotionChoice = { alias: undefined, stage: undefined };
+  const writes: PromotionWrites = { alias: undefined, stage: undefined, aliasHolder: null };
   if (choice.alias) {
     const holder = aliases.find((a) => a.alias === choice.alias)?.version;
     if (holder !== candidate) {
       changes.push({ kind: 'alias', alias: choice.alias, from: holder, to: candidate });
       writes.alias = choice.alias;
+      writes.aliasHolder = holder ?? null;
     }
   }
   if (choice.stage) {
@@ -195,11 +204,15 @@ export function changeText(change: PromotionChange): string {
   return `v${change.version}: ${change.from} → ${change.to}`;
 }
 
-/** The registry writes a Promote makes, given to `promote` so that it stays free of I/O. */
-export interface PromotionWriters {
+/**
+ * The registry writes a Promote makes, given to `promote` so that it stays free of I/O. Each
+ * answers what its write answered (the app's writes say whether their history record was kept).
+ */
+export interface PromotionWriters<T> {
   /** Moves the version to the stage, archiving the other versions in it. */
-  transition: (version: string, stage: Stage) => Promise<unknown>;
-  setAlias: (alias: string, version: string) => Promise<unknown>;
+  transition: (version: string, stage: Stage) => Promise<T>;
+  /** Points the alias at the version, if `holder` (null: none) still holds it. */
+  setAlias: (alias: string, version: string, holder: string | null) => Promise<T>;
 }
 
 /** A Promote that failed part way: what failed, and what had gone through before it. */
@@ -214,27 +227,30 @@ export class PartialPromotion extends Error {
 }
 
 /**
- * Makes a plan's writes in order, stage first and alias last (see the top of this file). A failure
- * before any write went through is thrown as it is; after one, as a PartialPromotion naming it.
+ * Makes a plan's writes in order, stage first and alias last (see the top of this file), and
+ * answers what each write answered. A failure before any write went through is thrown as it is;
+ * after one, as a PartialPromotion naming what was done.
  */
-export async function promote(
+export async function promote<T>(
   version: string,
-  writes: PromotionChoice,
-  writers: PromotionWriters,
-): Promise<void> {
+  writes: PromotionWrites,
+  writers: PromotionWriters<T>,
+): Promise<T[]> {
   const done: string[] = [];
+  const answers: T[] = [];
   try {
     if (writes.stage) {
-      await writers.transition(version, writes.stage);
+      answers.push(await writers.transition(version, writes.stage));
       done.push(`v${version} moved to ${writes.stage}`);
     }
     if (writes.alias) {
-      await writers.setAlias(writes.alias, version);
+      answers.push(await writers.setAlias(writes.alias, version, writes.aliasHolder));
       done.push(`@${writes.alias} moved to v${version}`);
     }
   } catch (e) {
     throw done.length > 0 ? new PartialPromotion(e, done) : e;
   }
+  return answers;
 }
 
 // ── metrics side by side ─────────────────────────────────────────────────────────────────────

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_COMPARE_VIEW,
+  MAX_ARTIFACT_PATH_LENGTH,
   MAX_COMPARE_RUNS,
   MAX_REJECTED,
   compareHistoryMode,
@@ -31,6 +32,9 @@ const viewOf = (query: string): CompareView => {
     pcBrushes: r.pcBrushes,
     pcColor: r.pcColor,
     onlyBrushed: r.onlyBrushed,
+    artifactLeft: r.artifactLeft,
+    artifactRight: r.artifactRight,
+    artifactPath: r.artifactPath,
   };
 };
 
@@ -197,6 +201,9 @@ describe('writeCompareView', () => {
       pcBrushes: new Map([['p:lr', { kind: 'range', lo: 0.05, hi: 0.1, missing: false }]]),
       pcColor: 'm:val loss,a:b',
       onlyBrushed: true,
+      artifactLeft: A,
+      artifactRight: C,
+      artifactPath: 'reports/a b,c:d.yaml',
     };
     const search = writeCompareView(new URLSearchParams(), view);
     expect(Object.fromEntries(search)).toEqual({
@@ -210,6 +217,9 @@ describe('writeCompareView', () => {
       pcb: 'p:lr:0.05:0.1',
       pcc: 'm:val%20loss%2Ca%3Ab',
       only: 'brushed',
+      al: A,
+      ar: C,
+      af: 'reports/a b,c:d.yaml',
     });
     expect(viewOf(search.toString())).toEqual(view);
   });
@@ -314,6 +324,9 @@ describe('writeCompareView', () => {
         pcBrushes: brushes,
         pcColor: fc.option(metricKey, { nil: undefined }),
         onlyBrushed: fc.boolean(),
+        artifactLeft: fc.option(id, { nil: undefined }),
+        artifactRight: fc.option(id, { nil: undefined }),
+        artifactPath: fc.option(fc.string({ minLength: 1, maxLength: 40 }), { nil: undefined }),
       })
       .map(({ baselineIndex, hasBaseline, ...v }): CompareView => ({
         ...v,
@@ -343,5 +356,28 @@ describe('compareHistoryMode', () => {
     expect(compareHistoryMode('pcAxes')).toBe('replace');
     expect(compareHistoryMode('pcColor')).toBe('replace');
     expect(compareHistoryMode('onlyBrushed')).toBe('replace');
+    expect(compareHistoryMode('artifactPath')).toBe('replace');
+    expect(compareHistoryMode('artifactLeft')).toBe('replace');
+  });
+
+  it('reads the artifact diff’s runs only as ids, and its path only within bounds', () => {
+    const sides = (q: string) => {
+      const v = viewOf(q);
+      return [v.artifactLeft, v.artifactRight, v.artifactPath];
+    };
+    expect(sides(`runs=${A},${B}&al=${B}&ar=${A}&af=model/MLmodel`)).toEqual([
+      B,
+      A,
+      'model/MLmodel',
+    ]);
+    expect(sides(`runs=${A},${B}&al=%22x%22&ar=a%20b&af=`)).toEqual([
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    expect(sides(`runs=${A}&af=${'x'.repeat(MAX_ARTIFACT_PATH_LENGTH + 1)}`)[2]).toBeUndefined();
+    expect(sides(`runs=${A}&af=${'x'.repeat(MAX_ARTIFACT_PATH_LENGTH)}`)[2]).toHaveLength(
+      MAX_ARTIFACT_PATH_LENGTH,
+    );
   });
 });

@@ -9,6 +9,8 @@
 //   pc=…&pcb=…&pcc=…             the parallel coordinates' axes, brushes and colour metric (spelled
 //                                in ../parcoords/url.ts); without pc, the default axes
 //   only=brushed                 the diff shows only the runs inside the brushes
+//   al=<id>&ar=<id>&af=<path>    the artifact diff's left and right runs and the file shown
+//                                (the section opens when any is set)
 // Defaults are never written; anything unreadable reads as the default, so a hand-edited or
 // truncated link still opens the comparison. Other parameters (chart axes, brushes) are kept as
 // they are by every write.
@@ -51,6 +53,10 @@ export interface CompareView {
   pcColor: AxisKey | undefined;
   /** The diff's columns are only the runs inside the brushes (when any brush is set). */
   onlyBrushed: boolean;
+  /** The artifact diff's two runs (undefined: the first two columns) and its file. */
+  artifactLeft: string | undefined;
+  artifactRight: string | undefined;
+  artifactPath: string | undefined;
 }
 
 /** What reading the URL found beyond the view itself, for the page to say so. */
@@ -74,6 +80,9 @@ export const DEFAULT_COMPARE_VIEW: CompareView = {
   pcBrushes: new Map(),
   pcColor: undefined,
   onlyBrushed: false,
+  artifactLeft: undefined,
+  artifactRight: undefined,
+  artifactPath: undefined,
 };
 
 type Field = keyof CompareView;
@@ -89,12 +98,25 @@ const PARAM: Record<Field, string> = {
   pcBrushes: 'pcb',
   pcColor: 'pcc',
   onlyBrushed: 'only',
+  artifactLeft: 'al',
+  artifactRight: 'ar',
+  artifactPath: 'af',
 };
 
 // MLflow's run ids are 32 hex digits, other stores' short words; experiment ids are numbers on
 // MLflow and Databricks. Anything else is no id: it never reaches a runs/search filter, which is
 // where a quote in it would do harm.
 const ID = /^[\w-]{1,64}$/;
+
+/** Artifact paths longer than this are not read from a link (no listing holds one). */
+export const MAX_ARTIFACT_PATH_LENGTH = 1024;
+
+const idOrUndefined = (value: string | null | undefined) =>
+  value != null && ID.test(value) ? value : undefined;
+
+// A path is only ever compared with the paths both listings hold, so any text is harmless here.
+const pathOrUndefined = (value: string | null | undefined) =>
+  value && value.length <= MAX_ARTIFACT_PATH_LENGTH ? value : undefined;
 
 /**
  * The entries of a comma list, trimmed, empty ones dropped. MLflow's own compare links spell the
@@ -189,6 +211,10 @@ export function readCompareView(search: URLSearchParams): CompareRead {
     pcBrushes: readBrushes(get('pcBrushes')),
     pcColor: readColorBy(get('pcColor')),
     onlyBrushed: get('onlyBrushed') === 'brushed',
+    // A run that is not compared (a hand edit) falls back to the default side, in the page.
+    artifactLeft: idOrUndefined(get('artifactLeft')),
+    artifactRight: idOrUndefined(get('artifactRight')),
+    artifactPath: pathOrUndefined(get('artifactPath')),
   };
 }
 
@@ -221,6 +247,11 @@ function formatField<F extends Field>(field: F, value: CompareView[F]): string |
       return formatColorBy(value as AxisKey | undefined);
     case 'onlyBrushed':
       return value === true ? 'brushed' : null;
+    case 'artifactLeft':
+    case 'artifactRight':
+      return idOrUndefined(value as string | undefined) ?? null;
+    case 'artifactPath':
+      return pathOrUndefined(value as string | undefined) ?? null;
   }
   return null;
 }
@@ -256,12 +287,15 @@ const REPLACED: ReadonlySet<Field> = new Set<Field>([
   'pcBrushes',
   'pcColor',
   'onlyBrushed',
+  'artifactLeft',
+  'artifactRight',
+  'artifactPath',
 ]);
 
 /**
  * How a change meets the Back button: another set of runs, baseline or step is a new view to go
  * back from (push); differences only, folded sections and the parallel coordinates' axes, brushes,
- * colour and filter are adjustments, undone by adjusting again (replace), so a trail of brush drags
+ * colour and filter, and the artifact diff's runs and file, are adjustments, undone by adjusting again (replace), so a trail of brush drags
  * does not fill the history.
  */
 export function compareHistoryMode(field: Field): 'push' | 'replace' {
