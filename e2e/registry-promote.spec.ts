@@ -6,7 +6,13 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
 import { readManifest, type SeededColumn } from './support/manifest';
-import { mlflowPromote, mlflowRegistry, mlflowRun, uniqueName } from './support/mlflow-api';
+import {
+  mlflowPromote,
+  mlflowRegistry,
+  mlflowRegistryHistory,
+  mlflowRun,
+  uniqueName,
+} from './support/mlflow-api';
 import { ownRun } from './support/own-run';
 
 const seeded = () => readManifest().experiments.promote;
@@ -151,6 +157,20 @@ test('Promote lists every change, then MLflow holds them: the alias moved, the s
     .toEqual([{ alias: 'champion', version: '2' }]);
   expect((await mlflowRegistry.getVersion(name, '2')).current_stage).toBe('Production');
   expect((await mlflowRegistry.getVersion(name, '1')).current_stage).toBe('Archived');
+  // Made through the recorded writes: the model's history holds both, stage first.
+  const history = (await mlflowRegistryHistory.tags(name)).map(
+    (t) => JSON.parse(t.value) as Record<string, unknown>,
+  );
+  expect(history).toEqual([
+    expect.objectContaining({
+      kind: 'stage',
+      moves: [
+        { version: '2', from: 'Staging', to: 'Production' },
+        { version: '1', from: 'Production', to: 'Archived' },
+      ],
+    }),
+    expect.objectContaining({ kind: 'alias', alias: 'champion', from: '1', to: '2' }),
+  ]);
 
   // The new state: what was done, and v2 now the champion.
   await expect(page.getByRole('list', { name: 'Changes made' })).toContainText(
