@@ -11,6 +11,8 @@
 - `/Shared/e2e/paging`: 150 runs `page-001`…`page-150`, one param `p` and one metric `m`.
 - `/Shared/e2e/compare-a` and `/Shared/e2e/compare-b`: runs for the compare page, which differ in
   known ways (seed_compare.py).
+- `/Shared/e2e/promote`: two runs with logged models whose signatures differ, for the promotion
+  view (seed_promote.py).
 
 Everything is deterministic, times included (a fixed base date), so tests may assert exact values;
 the manifest also lists each churn run's values. Tests that change data make their own experiments.
@@ -32,6 +34,7 @@ from matplotlib.figure import Figure
 from mlflow import MlflowClient
 from mlflow.entities import Metric, Param
 from seed_compare import COMPARE_EXPERIMENTS, seed_compare
+from seed_promote import seed_promote
 from seed_common import (
     Progress,
     connect,
@@ -404,6 +407,8 @@ def main() -> None:
     with ThreadPoolExecutor(max_workers=1) as background:
         progress.step(f"paging ({PAGING_RUNS} runs), in the background")
         paging = background.submit(seed_paging, client, ids["paging"])
+        # Two models to log (seconds each): in the background too, after paging.
+        promote = background.submit(seed_promote, client, BASE_MS, USER)
         progress.step(f"churn ({CHURN_RUNS} runs, one parent with {len(CHILDREN)} children)")
         experiments["churn"].update(seed_churn(client, ids["churn"]))
         experiments["empty"]["run_ids"] = []
@@ -412,6 +417,7 @@ def main() -> None:
         experiments["extreme"] = seed_extreme(client)
         experiments["hostile"] = seed_hostile(client)
         experiments["compare"] = seed_compare(client, BASE_MS, USER)
+        experiments["promote"] = promote.result()
     progress.step(f"manifest {args.manifest}")
     write_manifest(
         args.manifest,

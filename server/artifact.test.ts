@@ -468,6 +468,63 @@ describe('GET /parallax/api/artifact', () => {
     expect(res.headers['content-type']).toMatch(/^application\/json/);
   });
 
+  it("reads a model version's file through MLflow's model-versions/get-artifact", async () => {
+    stub.handle(serveBytes(Buffer.from('flavors: {}\n'), { 'content-type': 'text/plain' }));
+    const name = 'churn <b>model</b> & co';
+    const res = await app.inject({
+      method: 'GET',
+      url: `/parallax/api/artifact?name=${encodeURIComponent(name)}&version=4&path=MLmodel&preview=1`,
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toBe('flavors: {}\n');
+    expect(res.headers['content-security-policy']).toBe("default-src 'none'; sandbox");
+    const recorded = new URL(stub.requests[0]?.url ?? '', 'http://x');
+    expect(recorded.pathname).toBe('/model-versions/get-artifact');
+    expect([...recorded.searchParams]).toEqual([
+      ['name', name],
+      ['version', '4'],
+      ['path', 'MLmodel'],
+    ]);
+    expect(stub.requests[0]?.headers.authorization).toBe('Bearer secret-token');
+  });
+
+  it.each([
+    ['name=&version=1&path=MLmodel', /name/],
+    [`name=${'m'.repeat(1025)}&version=1&path=MLmodel`, /name/],
+    ['name=a%0Ab&version=1&path=MLmodel', /name/],
+    ['name=m&version=v1&path=MLmodel', /version/],
+    ['name=m&path=MLmodel', /version/],
+    ['name=m&version=1&path=../../secret', /path/],
+  ])('refuses the model version query %s before calling MLflow', async (query, what) => {
+    const res = await app.inject({ method: 'GET', url: `/parallax/api/artifact?${query}` });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({
+      error_code: 'INVALID_PARAMETER_VALUE',
+      message: expect.stringMatching(what) as unknown,
+    });
+    expect(stub.requests).toHaveLength(0);
+  });
+
+  it('answers 204 for a missing optional file, and relays every other failure', async () => {
+    stub.handle(
+      answerJson(404, {
+        error_code: 'RESOURCE_DOES_NOT_EXIST',
+        message: "No such artifact: '1/abc/artifacts/model/MLmodel'",
+      }),
+    );
+    const url = '/parallax/api/artifact?name=m&version=1&path=MLmodel&optional=1';
+    const missing = await app.inject({ method: 'GET', url });
+    expect(missing.statusCode).toBe(204);
+    expect(missing.body).toBe('');
+    // Without optional=1 the same answer is MLflow's error, as before.
+    const asked = await app.inject({ method: 'GET', url: url.replace('&optional=1', '') });
+    expect(asked.statusCode).toBe(404);
+    stub.handle(answerJson(500, { error_code: 'INTERNAL_ERROR', message: 'runs:/ not served' }));
+    const failed = await app.inject({ method: 'GET', url });
+    expect(failed.statusCode).toBe(500);
+    expect(failed.json()).toEqual({ error_code: 'INTERNAL_ERROR', message: 'runs:/ not served' });
+  });
+
   it("keeps MLflow's Retry-After on the error it relays", async () => {
     stub.handle((_req, res) => {
       // Far beyond the server's own retry budget, so the 429 comes back to us at once.

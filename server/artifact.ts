@@ -19,6 +19,11 @@ export interface ArtifactDeps {
 export const PREVIEW_CAP_BYTES = 50 * 1024 * 1024;
 
 const RUN_ID = /^[a-zA-Z0-9][\w-]{0,255}$/;
+const VERSION = /^\d{1,20}$/;
+// Workspace names are short; a Unity Catalog name is three of them, each up to 255 characters.
+const MAX_MODEL_NAME = 1024;
+// eslint-disable-next-line no-control-regex -- control characters are exactly what it finds
+const CONTROL = /[\u0000-\u001f\u007f]/;
 const MAX_ERROR_BODY = 64 * 1024;
 // The artifact is user content: even opened directly in a tab, it runs nothing and loads nothing.
 const ARTIFACT_CSP = "default-src 'none'; sandbox";
@@ -167,7 +172,36 @@ class Slice extends Transform {
   }
 }
 
-/** `GET /parallax/api/artifact?run_id=&path=[&download=1][&preview=1]`: one run artifact, streamed. */
+/**
+ * Where the artifact is read from in MLflow: a run's file (`run_id`), or a model version's
+ * (`name` and `version`, which MLflow resolves to the version's own files, a logged model's or a
+ * run's folder); or why the request names neither properly.
+ */
+export function artifactTarget(
+  query: Record<string, string | string[] | undefined>,
+  path: string,
+): { target: string } | { problem: string } {
+  const name = single(query.name);
+  const version = single(query.version);
+  if (query.run_id === undefined && (name !== undefined || version !== undefined)) {
+    if (!name || name.length > MAX_MODEL_NAME || CONTROL.test(name)) {
+      return { problem: 'name is missing, too long or holds control characters.' };
+    }
+    if (!VERSION.test(version ?? '')) return { problem: 'version is missing or malformed.' };
+    const params = new URLSearchParams({ name, version: version ?? '', path });
+    return { target: `/model-versions/get-artifact?${params.toString()}` };
+  }
+  const runId = single(query.run_id) ?? '';
+  if (!RUN_ID.test(runId)) return { problem: 'run_id is missing or malformed.' };
+  return { target: `/get-artifact?${new URLSearchParams({ path, run_uuid: runId }).toString()}` };
+}
+
+/**
+ * `GET /parallax/api/artifact?run_id=&path=[&download=1][&preview=1][&optional=1]`: one run
+ * artifact, streamed; `name=&version=` instead of `run_id` reads a model version's file.
+ * `optional=1` is for files that may well not exist (a version's MLmodel): their absence answers
+ * 204 rather than 404, which every browser would log as a failed load.
+ */
 export function registerArtifact(app: FastifyInstance, deps: ArtifactDeps): void {
   app.get('/parallax/api/artifact', { compress: false }, (request, reply) =>
     serveArtifact(request, reply, deps),
@@ -180,10 +214,10 @@ async function serveArtifact(
   deps: ArtifactDeps,
 ): Promise<FastifyReply> {
   const query = request.query as Record<string, string | string[] | undefined>;
-  const runId = single(query.run_id) ?? '';
   const path = single(query.path) ?? '';
-  if (!RUN_ID.test(runId)) {
-    return sendError(reply, 400, 'INVALID_PARAMETER_VALUE', 'run_id is missing or malformed.');
+  const source = artifactTarget(query, path);
+  if ('problem' in source) {
+    return sendError(reply, 400, 'INVALID_PARAMETER_VALUE', source.problem);
   }
   // The raw query first (overlong UTF-8 is only visible there), then the parsed value.
   const problem =
@@ -191,11 +225,12 @@ async function serveArtifact(
   if (problem) return sendError(reply, 400, 'INVALID_PARAMETER_VALUE', problem);
   const download = single(query.download) === '1';
   const preview = single(query.preview) === '1';
+  const optional = single(query.optional) === '1';
   const asked = readRangeHeader(single(request.headers.range));
   if (asked.kind === 'invalid') return sendError(reply, 416, 'INVALID_RANGE', asked.reason);
   const spec = asked.kind === 'range' ? asked.spec : undefined;
 
-  const target = `/get-artifact?${new URLSearchParams({ path, run_uuid: runId }).toString()}`;
+  const { target } = source;
   const aborted = new AbortController();
   reply.raw.once('close', () => {
     if (!reply.raw.writableFinished) aborted.abort();
@@ -230,6 +265,10 @@ async function serveArtifact(
   if (status === 416 && spec) {
     res.destroy();
     return sendUnsatisfiable(reply, unsatisfiedSize(res.headers['content-range']));
+  }
+  if (status === 404 && optional) {
+    res.destroy();
+    return reply.code(204).header('cache-control', 'private, no-cache').send();
   }
   if (status >= 400) return relayError(reply, res, status);
   const served: Served = { reply, res, path, download, preview };

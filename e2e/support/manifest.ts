@@ -86,6 +86,35 @@ export interface SeededCompare extends SeededExperiment {
   config_yaml_changed_lines: [string, string][];
 }
 
+/** A signature column as MLflow's own `Schema.to_dict()` reads it back. */
+export interface SeededColumn {
+  name?: string;
+  type: string;
+  required?: boolean;
+  'tensor-spec'?: { dtype: string; shape: number[] };
+}
+
+/** One side of `/Shared/e2e/promote`: a run with a logged scikit-learn model (nothing registered). */
+export interface SeededPromoteRun {
+  run_id: string;
+  run_name: string;
+  model_id: string;
+  params: Record<string, string>;
+  /** The latest values; `loss` is also a curve over 20 steps ending there. */
+  metrics: { loss: number; accuracy: number };
+  inputs: SeededColumn[];
+  outputs: SeededColumn[];
+}
+
+/**
+ * `/Shared/e2e/promote` (seed_promote.py): the champion's model takes `tenure_months` as double,
+ * the candidate's as long; the candidate has the lower loss and the higher accuracy.
+ */
+export interface SeededPromote extends SeededExperiment {
+  champion: SeededPromoteRun;
+  candidate: SeededPromoteRun;
+}
+
 export interface Manifest {
   experiments: {
     churn: SeededExperiment;
@@ -95,6 +124,7 @@ export interface Manifest {
     hostile: SeededHostileExperiment;
     extreme: SeededExtremeExperiment;
     compare: SeededCompare;
+    promote: SeededPromote;
   };
   mlflow_version: string;
 }

@@ -203,6 +203,28 @@ export const mlflowRegistry = {
     ),
 };
 
+/** Registry calls for the promotion view's tests (appended; same direct MLflow calls). */
+export const mlflowPromote = {
+  /** A version from any source: `models:/m-…` (an MLflow 3 logged model) or a folder URI. */
+  createVersionFrom: async (name: string, source: string, runId: string, modelId?: string) =>
+    (
+      await call<{ model_version: Mv }>('POST', 'model-versions/create', {
+        name,
+        source,
+        run_id: runId,
+        ...(modelId ? { model_id: modelId } : {}),
+      })
+    ).model_version,
+  deleteVersion: async (name: string, version: string) => {
+    const res = await fetch(new URL('/api/2.0/mlflow/model-versions/delete', mlflowUrl()), {
+      method: 'DELETE',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ name, version }),
+    });
+    if (!res.ok) throw new Error(`model-versions/delete → ${res.status}: ${await res.text()}`);
+  },
+};
+
 interface WireLoggedModel {
   info: { model_id: string; experiment_id: string; name: string; source_run_id?: string };
 }

@@ -49,7 +49,7 @@ export async function listArtifacts(
 export function artifactUrl(
   runId: string,
   path: string,
-  options: { download?: boolean; preview?: boolean } = {},
+  options: { download?: boolean; preview?: boolean; optional?: boolean } = {},
 ): string {
   return (
     '/parallax/api/artifact' +
@@ -58,6 +58,7 @@ export function artifactUrl(
       path,
       download: options.download ? 1 : undefined,
       preview: options.preview ? 1 : undefined,
+      optional: options.optional ? 1 : undefined,
     })
   );
 }
@@ -80,12 +81,70 @@ export async function fetchArtifactBytes(
   window: ByteWindow,
   signal?: AbortSignal,
 ): Promise<ArtifactBytes> {
+  const read = await readBytes(artifactUrl(runId, path, { preview: true }), window, signal);
+  // Only an `optional` request is answered 204, and this one is not.
+  return read ?? { bytes: new Uint8Array(), totalSize: 0, partial: false };
+}
+
+/**
+ * Parallax's artifact endpoint for a model version's file (MLflow resolves the version to its
+ * files). `optional`: a missing file answers 204, not an error.
+ */
+export function modelVersionArtifactUrl(
+  name: string,
+  version: string,
+  path: string,
+  options: { download?: boolean; preview?: boolean; optional?: boolean } = {},
+): string {
+  return (
+    '/parallax/api/artifact' +
+    buildQuery({
+      name,
+      version,
+      path,
+      download: options.download ? 1 : undefined,
+      preview: options.preview ? 1 : undefined,
+      optional: options.optional ? 1 : undefined,
+    })
+  );
+}
+
+/** Where a model version's files are read from. */
+export type VersionFiles =
+  | { kind: 'version'; name: string; version: string }
+  /** A `runs:/<run>/<dir>` source, read from the run: MLflow's own route fails on those. */
+  | { kind: 'run'; runId: string; dir: string };
+
+const OPTIONAL_PREVIEW = { preview: true, optional: true } as const;
+
+/**
+ * A file of a model version, or the part `window` asks for; undefined when the version has no such
+ * file (a model registered without an MLmodel, or a source that is a single file).
+ */
+export function fetchModelVersionBytes(
+  files: VersionFiles,
+  path: string,
+  window: ByteWindow,
+  signal?: AbortSignal,
+): Promise<ArtifactBytes | undefined> {
+  const url =
+    files.kind === 'run'
+      ? artifactUrl(files.runId, files.dir ? `${files.dir}/${path}` : path, OPTIONAL_PREVIEW)
+      : modelVersionArtifactUrl(files.name, files.version, path, OPTIONAL_PREVIEW);
+  return readBytes(url, window, signal);
+}
+
+async function readBytes(
+  url: string,
+  window: ByteWindow,
+  signal: AbortSignal | undefined,
+): Promise<ArtifactBytes | undefined> {
   const headers: Record<string, string> = {};
   if (window && 'head' in window) headers.Range = `bytes=0-${window.head - 1}`;
   if (window && 'tail' in window) headers.Range = `bytes=-${window.tail}`;
   let res: Response;
   try {
-    res = await fetch(artifactUrl(runId, path, { preview: true }), {
+    res = await fetch(url, {
       headers,
       signal: signal ?? null,
     });
@@ -100,6 +159,7 @@ export async function fetchArtifactBytes(
   if (!res.ok) {
     throw errorFromResponse(res.status, res.headers.get('content-type'), await res.text());
   }
+  if (res.status === 204) return undefined;
   const bytes = new Uint8Array(await res.arrayBuffer());
   const total = /\/(\d+)$/.exec(res.headers.get('content-range') ?? '')?.[1];
   const totalSize = total !== undefined ? Number(total) : bytes.length;

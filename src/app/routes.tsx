@@ -73,6 +73,10 @@ export function createAppRouter(queryClient: QueryClient) {
               lazy: lazyRoute(() => import('./routes/ModelVersionRoute'), 'ModelVersionRoute'),
             },
             {
+              path: paths.promote.path,
+              lazy: lazyRoute(() => import('./routes/PromotionRoute'), 'PromotionRoute'),
+            },
+            {
               path: paths.runById.path,
               lazy: lazyRoute(() => import('./routes/RunByIdRoute'), 'RunByIdRoute'),
             },

@@ -1,5 +1,7 @@
 // Reads an MLmodel file (already parsed from YAML) into what the model view shows.
 
+import { parseSchema as readSchema } from './registry/signature';
+
 export interface MlModelColumn {
   name: string;
   type: string;
@@ -45,39 +47,21 @@ function scalarText(value: unknown): string {
   return text(value) ?? JSON.stringify(value);
 }
 
-/** A schema as MLmodel stores it: a JSON string of column specs (or, rarely, the list itself). */
+/**
+ * A schema as MLmodel stores it, read by the registry's signature parser (one reader for both
+ * views), in the shape this preview's table shows.
+ */
 export function parseSchema(
   raw: unknown,
   warnings: string[],
   what: string,
 ): MlModelColumn[] | undefined {
-  if (raw === null || raw === undefined) return undefined;
-  let specs: unknown = raw;
-  if (typeof raw === 'string') {
-    try {
-      specs = JSON.parse(raw);
-    } catch {
-      warnings.push(`The signature's ${what} are not valid JSON.`);
-      return undefined;
-    }
-  }
-  if (!Array.isArray(specs)) {
-    warnings.push(`The signature's ${what} are not a list.`);
-    return undefined;
-  }
-  return specs.filter(isRecord).map((spec, i) => {
-    const tensor = isRecord(spec['tensor-spec']) ? spec['tensor-spec'] : undefined;
-    const shape = Array.isArray(tensor?.shape)
-      ? `(${tensor.shape.map(scalarText).join(', ')})`
-      : undefined;
-    const type = tensor ? `tensor of ${text(tensor.dtype) ?? '?'}` : (text(spec.type) ?? '?');
-    return {
-      name: text(spec.name) ?? `(unnamed ${i + 1})`,
-      type,
-      required: spec.required !== false,
-      ...(shape ? { shape } : {}),
-    };
-  });
+  return readSchema(raw, what, warnings)?.columns.map((c) => ({
+    name: c.label,
+    type: c.type,
+    required: c.required,
+    ...(c.shape ? { shape: c.shape } : {}),
+  }));
 }
 
 export function summarizeMlModel(doc: unknown): MlModelSummary {

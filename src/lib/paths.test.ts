@@ -15,6 +15,13 @@ describe('paths', () => {
     expect(paths.run.href('3', 'abc')).toBe('/experiments/3/runs/abc');
   });
 
+  it('keeps the promotion view in its query: candidate, then what it is compared with', () => {
+    expect(paths.promote.href('churn/model v2')).toBe('/models/churn%2Fmodel%20v2/promote');
+    expect(paths.promote.href('m', '4', 'alias:champion')).toBe(
+      '/models/m/promote?candidate=4&against=alias%3Achampion',
+    );
+  });
+
   it('opens a logged model in its experiment’s Models view, or by id alone', () => {
     expect(paths.experimentModels.href('3')).toBe('/experiments/3?view=models');
     expect(paths.experimentModels.href('3', 'm-1a')).toBe('/experiments/3?view=models&model=m-1a');

@@ -31,6 +31,17 @@ export const paths = {
     path: '/models/:name/versions/:version',
     href: (name: string, version: string) => `/models/${enc(name)}/versions/${enc(version)}`,
   },
+  /** A candidate version against the champion (`against`: `alias:NAME`, `stage:S` or `version:N`). */
+  promote: {
+    path: '/models/:name/promote',
+    href: (name: string, candidate?: string, against?: string) => {
+      const query = new URLSearchParams();
+      if (candidate) query.set('candidate', candidate);
+      if (against) query.set('against', against);
+      const q = query.toString();
+      return `/models/${enc(name)}/promote${q ? `?${q}` : ''}`;
+    },
+  },
   /** An experiment's Models view (MLflow 3 logged models), with one model opened if given. */
   experimentModels: {
     path: '/experiments/:experimentId',

@@ -30,6 +30,9 @@ import {
 } from '../registry-history';
 import type { RollbackPlan } from '@/lib/registry/history';
 import type { TagWrite } from '../types';
+import { MlflowError } from '../errors';
+import { PartialPromotion, promote, type PromotionWrites } from '@/lib/registry/promotion';
+import type { RecordOutcome } from '../registry-history';
 
 export type ModelListParams = Omit<SearchRegisteredModelsParams, 'pageToken' | 'maxResults'>;
 
@@ -147,7 +150,51 @@ export const registryMutations = {
       mutationFn: () => deleteVersionRecorded(name, version),
       onSuccess: refreshAllBut([...all, 'model', name, 'versions', version]),
     }),
+  /**
+   * One Promote (the promotion view): the stage first, then the alias (lib/registry/promotion.ts
+   * says why). A failure after a write went through says what was done (PromotionError).
+   */
+  promote: (name: string) =>
+    mutationOptions({
+      mutationKey: [...all, 'promote', name],
+      mutationFn: async ({ version, ...writes }: PromoteWrites): Promise<RecordOutcome> => {
+        const answers = await promote(version, writes, {
+          transition: (v, stage) => transitionRecorded(name, v, stage, true),
+          setAlias: (alias, v, holder) =>
+            setAliasRecorded(name, alias, v, { expectedHolder: holder }),
+        }).catch((e: unknown) => {
+          throw e instanceof PartialPromotion ? new PromotionError(e.cause, e.done) : e;
+        });
+        // The writes stand either way; a history record that failed is reported (unrecordedWrites).
+        return answers.find(isUnrecorded) ?? { recorded: true };
+      },
+      // After a failure too: a write that went through changes what is left to do.
+      onSettled: (_data, _error, _vars, _result, { client }) =>
+        client.invalidateQueries({ queryKey: all }),
+    }),
 };
+
+/** The writes of one Promote; an absent one is not made. */
+export interface PromoteWrites extends PromotionWrites {
+  version: string;
+}
+
+/** A Promote that failed after some of its writes went through: MLflow's error, and what was done. */
+export class PromotionError extends MlflowError {
+  readonly done: readonly string[];
+
+  constructor(cause: unknown, done: readonly string[]) {
+    const e = cause instanceof MlflowError ? cause : undefined;
+    super(
+      e?.status ?? 0,
+      // No code of MLflow's to show for a failure that is not MLflow's (someone moved the alias meanwhile).
+      e?.errorCode ?? '',
+      cause instanceof Error ? cause.message : String(cause),
+    );
+    this.name = 'PromotionError';
+    this.done = done;
+  }
+}
 
 /**
  * Rolls back one history entry. Refreshes the registry even after a failure: a stage rollback

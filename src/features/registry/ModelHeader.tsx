@@ -19,8 +19,18 @@ export function ModelHeader({ model }: { model: RegisteredModel }) {
       </nav>
       <div className="page-header-title">
         <h1 className="break-anywhere">{model.name}</h1>
+        {!canEdit && (
+          <div className="page-actions">
+            <Link className="btn btn-small" to={paths.promote.href(model.name)}>
+              Compare with champion
+            </Link>
+          </div>
+        )}
         {canEdit && (
           <div className="page-actions">
+            <Link className="btn btn-small" to={paths.promote.href(model.name)}>
+              Promote a version…
+            </Link>
             <button type="button" className="btn btn-small" onClick={() => setDialog('rename')}>
               Rename
             </button>

@@ -43,8 +43,18 @@ export function VersionHeader({ version: mv }: { version: ModelVersion }) {
             {mv.current_stage ?? 'None'}
           </span>
         )}
+        {!canEdit && (
+          <div className="page-actions">
+            <Link className="btn btn-small" to={paths.promote.href(mv.name, mv.version)}>
+              Compare with champion
+            </Link>
+          </div>
+        )}
         {canEdit && (
           <div className="page-actions">
+            <Link className="btn btn-small" to={paths.promote.href(mv.name, mv.version)}>
+              Compare with champion / Promote…
+            </Link>
             {stages && (
               <button type="button" className="btn btn-small" onClick={() => setDialog('stage')}>
                 Change stage

@@ -10,6 +10,7 @@ import { useDocumentTitle } from '@/hooks/useDocumentTitle';
 import { paths } from '@/lib/paths';
 import { HistoryWarning } from './HistoryWarning';
 import { LoadSnippet } from './LoadSnippet';
+import { SignatureSection } from './SignatureSection';
 import { VersionAliases } from './VersionAliases';
 import { VersionHeader } from './VersionHeader';
 import './registry.css';
@@ -51,6 +52,7 @@ export function VersionPage({ name, version }: { name: string; version: string }
           deleteTag={registryMutations.deleteVersionTag(name, version)}
         />
       </div>
+      <SignatureSection version={mv} />
     </div>
   );
 }

@@ -12,6 +12,7 @@ import type { VirtualColumn } from '@/components/VirtualTable';
 import { paths } from '@/lib/paths';
 import { useModelVersions } from './useModelVersions';
 import { VersionStatus } from './VersionStatus';
+import { SignaturePresence } from './SignaturePresence';
 
 interface Selection {
   has: (version: string) => boolean;
@@ -72,6 +73,11 @@ function versionColumns(
         ) : (
           '—'
         ),
+    },
+    {
+      header: 'Signature',
+      width: '13rem',
+      render: (v) => <SignaturePresence version={v} />,
     },
     {
       header: 'Tags',
