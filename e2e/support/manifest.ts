@@ -86,6 +86,16 @@ export interface SeededCompare extends SeededExperiment {
   config_yaml_changed_lines: [string, string][];
 }
 
+/**
+ * `/Shared/e2e/register`: run `register-source` holding one scikit-learn model both as an MLflow 3
+ * logged model (`logged_model_id`) and as the folder `model_folder` of its artifacts.
+ */
+export interface SeededRegister extends SeededExperiment {
+  source_run_id: string;
+  logged_model_id: string;
+  model_folder: string;
+}
+
 export interface Manifest {
   experiments: {
     churn: SeededExperiment;
@@ -95,6 +105,7 @@ export interface Manifest {
     hostile: SeededHostileExperiment;
     extreme: SeededExtremeExperiment;
     compare: SeededCompare;
+    register: SeededRegister;
   };
   mlflow_version: string;
 }

@@ -38,8 +38,13 @@ export interface RunPageSlots {
   systemCharts?: ReactNode;
   /** The run's artifact browser. */
   artifacts?: ReactNode;
+<<<<<<< HEAD
   /** The models the run logged (MLflow 3 logged models), above its artifacts. */
   loggedModels?: ReactNode;
+=======
+  /** More actions in the header, after the run's own (registering its model). */
+  headerActions?: ReactNode;
+>>>>>>> 2c70338 (registry: register a run's model (run page and artifact folders) as a new model or a new version, wait for READY; Unity Catalog gets the Python snippet; e2e seed run with a logged model)
 }
 
 const NO_SLOTS: RunPageSlots = {};
@@ -105,6 +110,7 @@ export function RunPage({ experimentId, runId, slots = NO_SLOTS }: RunPageProps)
         <span className={`badge status-${run.status ?? 'UNKNOWN'}`}>{statusLabel(run.status)}</span>
         {run.lifecycleStage === 'deleted' && <span className="badge badge-deleted">Deleted</span>}
         {canEdit && <RunActions run={run} />}
+        {slots.headerActions}
       </header>
       {query.isError && (
         <ErrorNotice error={query.error} title="Could not refresh the run" onRetry={retry} />
