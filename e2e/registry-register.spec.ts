@@ -8,9 +8,9 @@ import { mlflowRegistration, mlflowRegistry, mlflowRun, uniqueName } from './sup
 
 const seeded = () => readManifest().experiments.register;
 
-async function openSourceRun(page: Page) {
+async function openSourceRun(page: Page, base = '') {
   const { id, source_run_id: runId } = seeded();
-  await page.goto(`/experiments/${id}/runs/${runId}`);
+  await page.goto(`${base}/experiments/${id}/runs/${runId}`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('register-source');
 }
 
@@ -27,11 +27,13 @@ test('from the run page into a new model: MLflow holds the version from the logg
   const logged = dialog.getByRole('radio', { name: new RegExp(`logged model ${modelId}`) });
   await expect(logged).toBeVisible();
   await expect(dialog.getByRole('radio', { name: /^model\/ folder of the run/ })).toBeVisible();
-  await logged.check();
+  await expect(logged).toBeChecked();
   await expect(dialog.getByRole('radio', { name: 'A new model' })).toBeChecked();
-  await dialog.getByLabel('Model name').fill(name);
+  // The dialog opened on the name, the one thing left to give; Enter submits.
+  await expect(dialog.getByLabel('Model name')).toBeFocused();
+  await page.keyboard.type(name);
   await expect(dialog.getByText('No model has this name yet')).toBeVisible();
-  await dialog.getByRole('button', { name: 'Register', exact: true }).click();
+  await page.keyboard.press('Enter');
 
   const done = page.getByRole('dialog', { name: `Registering ${name}` });
   await expect(done.getByText(`Version 1 of ${name} is ready.`)).toBeVisible();
@@ -61,7 +63,7 @@ test("from the artifact browser's model folder, a new version of an existing mod
   const dialog = page.getByRole('dialog', { name: 'Register model' });
   await expect(dialog.getByText(`${folder}/`, { exact: true })).toBeVisible();
   await dialog.getByRole('radio', { name: 'A new version of an existing model' }).check();
-  const search = dialog.getByLabel('Existing model');
+  const search = dialog.getByLabel('Existing model', { exact: true });
   await search.fill(name);
   const option = dialog.getByRole('radiogroup', { name: 'Models' }).getByRole('radio');
   await expect(option).toHaveCount(1);
@@ -73,7 +75,10 @@ test("from the artifact browser's model folder, a new version of an existing mod
   await expect(dialog.getByText(`Adds a version to ${name}.`)).toBeVisible();
   await dialog.getByRole('button', { name: 'Register', exact: true }).click();
 
-  await expect(page.getByText(`Version 2 of ${name} is ready.`)).toBeVisible();
+  const done = page.getByRole('dialog', { name: `Registering ${name}` });
+  await expect(done.getByText(`Version 2 of ${name} is ready.`)).toBeVisible();
+  await done.getByRole('button', { name: 'Close' }).click();
+  await expect(done).toHaveCount(0);
   const version = await mlflowRegistration.version(name, '2');
   expect(version.source).toBe(`${(await mlflowRun.get(runId)).info.artifact_uri}/${folder}`);
   expect(version.run_id).toBe(runId);
@@ -123,4 +128,17 @@ test.describe('names MLflow refuses', () => {
     // Nothing was registered under the prompt's name.
     await expect(mlflowRegistration.version(name, '1')).rejects.toThrow(/RESOURCE_DOES_NOT_EXIST/);
   });
+});
+
+test('a read-only Parallax offers no registering, on the run or on its model folder', async ({
+  page,
+}) => {
+  const base = process.env.E2E_READONLY_PARALLAX_URL ?? '';
+  expect(base, 'the read-only Parallax of the global setup').not.toBe('');
+  await openSourceRun(page, base);
+  await expect(page.getByText('Read-only', { exact: true })).toBeVisible();
+  const tree = page.getByRole('tree', { name: 'Artifacts' });
+  await tree.getByRole('treeitem', { name: 'model', exact: true }).locator('.artifact-row').click();
+  await expect(page.getByRole('heading', { name: 'Flavors' })).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Register/ })).toHaveCount(0);
 });

@@ -128,8 +128,8 @@ export async function createModelVersion(request: CreateVersionRequest) {
     .model_version;
 }
 
-/** What already holds a registered-model name: a model, a prompt (MLflow keeps them apart), or nothing. */
-export type NameHolder = 'model' | 'prompt' | undefined;
+/** What holds a registered-model name: a model, a prompt (MLflow keeps them apart), or nothing. */
+export type NameHolder = 'model' | 'prompt' | 'free';
 
 /**
  * Who holds `name`, asked through registered-models/search (a `get` of a free name answers 404,
@@ -153,5 +153,5 @@ export async function registeredNameHolder(
   const isPrompt = (m: RegisteredModel) =>
     m.tags?.some((t) => t.key === PROMPT_TAG && t.value === 'true') ?? false;
   if (prompts.length > 0 || models.some(isPrompt)) return 'prompt';
-  return models.length > 0 ? 'model' : undefined;
+  return models.length > 0 ? 'model' : 'free';
 }

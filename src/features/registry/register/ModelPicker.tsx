@@ -20,7 +20,8 @@ export function ModelPicker({
   showProblem: boolean;
   onPick: (name: string) => void;
 }) {
-  const [search, setSearch] = useState('');
+  // Opened on a model already chosen (the name typed for a new one was taken): it is searched for.
+  const [search, setSearch] = useState(picked ?? '');
   const commit = useCallback((q: string) => setSearch(q), []);
   const [draft, setDraft] = useDebouncedDraft(search, commit);
   const listRef = useRef<HTMLDivElement>(null);

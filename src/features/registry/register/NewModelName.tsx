@@ -7,8 +7,8 @@ import { modelNameProblem } from '@/lib/registry/register';
 export interface NameCheck {
   /** The name the answer is about (the typed one, once typing pauses). */
   checked: string;
-  /** Who holds the checked name; undefined while asking, when it is free, or when asking failed. */
-  taken: NameHolder;
+  /** Who holds the checked name; undefined while asking or when asking failed. */
+  taken: NameHolder | undefined;
   /** The answer for the typed name is not in yet. */
   checking: boolean;
   /** Asking failed: MLflow will say on submit whether the name is taken. */
@@ -56,6 +56,7 @@ export function NewModelName({
   const inputId = useId();
   const hintId = useId();
   const problem = name !== '' || showProblem ? modelNameProblem(name) : undefined;
+  const taken = holder.taken === 'model' || holder.taken === 'prompt';
   return (
     <div className="register-field">
       <label htmlFor={inputId} className="field-label">
@@ -67,7 +68,7 @@ export function NewModelName({
         value={name}
         autoComplete="off"
         spellCheck={false}
-        aria-invalid={problem || holder.taken ? true : undefined}
+        aria-invalid={problem || taken ? true : undefined}
         aria-describedby={hintId}
         onChange={(e) => onChange(e.target.value)}
       />
@@ -92,11 +93,11 @@ export function NewModelName({
             A prompt is named <strong className="break-anywhere">{name}</strong>: MLflow does not
             let a model and a prompt share a name.
           </p>
-        ) : (
+        ) : holder.taken === 'free' ? (
           <p className="register-note">
             No model has this name yet: registering creates it with version 1.
           </p>
-        )}
+        ) : null}
       </div>
     </div>
   );

@@ -25,7 +25,8 @@ interface RegisterFormProps {
  */
 export function RegisterForm({ run, lookup, onBusy, onRegistered }: RegisterFormProps) {
   const { sources } = lookup;
-  const [chosen, setChosen] = useState<string>();
+  // The first model unless another is chosen, even when more are found later.
+  const [chosen, setChosen] = useState(() => sources[0] && sourceKey(sources[0]));
   const [target, setTarget] = useState<Target>('new');
   const [newName, setNewName] = useState('');
   const [picked, setPicked] = useState<string>();
@@ -36,14 +37,20 @@ export function RegisterForm({ run, lookup, onBusy, onRegistered }: RegisterForm
   const createVersion = useMutation(registrationMutations.createVersion());
   const holder = useNameHolder(target === 'new' ? newName : '');
   const pending = createModel.isPending || createVersion.isPending;
-  useEffect(() => onBusy(pending), [pending, onBusy]);
+  // The form leaves as the version is created, while still pending: its cleanup says it is done.
+  useEffect(() => {
+    onBusy(pending);
+    return () => onBusy(false);
+  }, [pending, onBusy]);
 
   const source = sources.find((s) => sourceKey(s) === chosen) ?? sources[0];
   const name = target === 'new' ? newName : picked;
   // NewModelName and ModelPicker say why; here it only holds the write back.
   const blocked =
     target === 'new'
-      ? modelNameProblem(newName) !== undefined || holder.taken !== undefined
+      ? modelNameProblem(newName) !== undefined ||
+        holder.taken === 'model' ||
+        holder.taken === 'prompt'
       : picked === undefined;
   const error = createVersion.error ?? createModel.error;
 

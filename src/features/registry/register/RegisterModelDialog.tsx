@@ -37,7 +37,11 @@ export function RegisterModelDialog(props: RegisterModelDialogProps) {
     <Dialog.Root open onOpenChange={(open) => !open && !busy && onClose()}>
       <Dialog.Portal>
         <Dialog.Overlay className="dialog-overlay" />
-        <Dialog.Content className="dialog-content register-dialog" aria-describedby={undefined}>
+        <Dialog.Content
+          className="dialog-content register-dialog"
+          aria-describedby={undefined}
+          onOpenAutoFocus={focusNameField}
+        >
           <Dialog.Title className="dialog-title">
             {registered ? `Registering ${registered.name}` : 'Register model'}
           </Dialog.Title>
@@ -50,6 +54,16 @@ export function RegisterModelDialog(props: RegisterModelDialogProps) {
       </Dialog.Portal>
     </Dialog.Root>
   );
+}
+
+/**
+ * Opens on the name to type (the model to register is chosen already when there is one), rather
+ * than on Radix's default, the first radio button; on the dialog itself while it loads.
+ */
+function focusNameField(event: Event) {
+  event.preventDefault();
+  const content = event.currentTarget as HTMLElement;
+  (content.querySelector<HTMLInputElement>('input:not([type])') ?? content).focus();
 }
 
 function DialogBody({

@@ -13,7 +13,7 @@ const PLACEHOLDER = 'catalog.schema.model';
  */
 export function UcRegisterSnippet({ runId, lookup }: { runId: string; lookup: SourceLookup }) {
   const { sources } = lookup;
-  const [chosen, setChosen] = useState<string>();
+  const [chosen, setChosen] = useState(() => sources[0] && sourceKey(sources[0]));
   const [name, setName] = useState('');
   const inputId = useId();
   const hintId = useId();
