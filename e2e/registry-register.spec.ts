@@ -35,7 +35,7 @@ test('from the run page into a new model: MLflow holds the version from the logg
   await expect(dialog.getByText('No model has this name yet')).toBeVisible();
   await page.keyboard.press('Enter');
 
-  const done = page.getByRole('dialog', { name: `Registering ${name}` });
+  const done = page.getByRole('dialog', { name: 'Register model' });
   await expect(done.getByText(`Version 1 of ${name} is ready.`)).toBeVisible();
   const version = await mlflowRegistration.version(name, '1');
   expect(version.source).toBe(`models:/${modelId}`);
@@ -75,7 +75,7 @@ test("from the artifact browser's model folder, a new version of an existing mod
   await expect(dialog.getByText(`Adds a version to ${name}.`)).toBeVisible();
   await dialog.getByRole('button', { name: 'Register', exact: true }).click();
 
-  const done = page.getByRole('dialog', { name: `Registering ${name}` });
+  const done = page.getByRole('dialog', { name: 'Register model' });
   await expect(done.getByText(`Version 2 of ${name} is ready.`)).toBeVisible();
   await done.getByRole('button', { name: 'Close' }).click();
   await expect(done).toHaveCount(0);

@@ -7,7 +7,7 @@ import { ErrorNotice } from '@/components/ErrorNotice';
 import { createVersionRequest, modelNameProblem, sourceKey } from '@/lib/registry/register';
 import { ModelPicker } from './ModelPicker';
 import { NewModelName, useNameHolder } from './NewModelName';
-import { SourceChoice, type SourceLookup } from './SourceChoice';
+import { SourceChoice, useChosenSource, type SourceLookup } from './SourceChoice';
 
 type Target = 'new' | 'existing';
 
@@ -25,8 +25,7 @@ interface RegisterFormProps {
  */
 export function RegisterForm({ run, lookup, onBusy, onRegistered }: RegisterFormProps) {
   const { sources } = lookup;
-  // The first model unless another is chosen, even when more are found later.
-  const [chosen, setChosen] = useState(() => sources[0] && sourceKey(sources[0]));
+  const [source, setChosen] = useChosenSource(sources);
   const [target, setTarget] = useState<Target>('new');
   const [newName, setNewName] = useState('');
   const [picked, setPicked] = useState<string>();
@@ -43,7 +42,6 @@ export function RegisterForm({ run, lookup, onBusy, onRegistered }: RegisterForm
     return () => onBusy(false);
   }, [pending, onBusy]);
 
-  const source = sources.find((s) => sourceKey(s) === chosen) ?? sources[0];
   const name = target === 'new' ? newName : picked;
   // NewModelName and ModelPicker say why; here it only holds the write back.
   const blocked =

@@ -42,9 +42,7 @@ export function RegisterModelDialog(props: RegisterModelDialogProps) {
           aria-describedby={undefined}
           onOpenAutoFocus={focusNameField}
         >
-          <Dialog.Title className="dialog-title">
-            {registered ? `Registering ${registered.name}` : 'Register model'}
-          </Dialog.Title>
+          <Dialog.Title className="dialog-title">Register model</Dialog.Title>
           {registered ? (
             <RegistrationProgress name={registered.name} version={registered.version} />
           ) : (

@@ -1,6 +1,16 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { MlflowError } from '@/api/errors';
 import { sourceKey, type ModelSource } from '@/lib/registry/register';
+
+/**
+ * The model chosen among `sources`: the first until another is picked, even when more are found
+ * later (the list may grow while the dialog is open).
+ */
+export function useChosenSource(sources: readonly ModelSource[]) {
+  const [chosen, setChosen] = useState(() => sources[0] && sourceKey(sources[0]));
+  const source = sources.find((s) => sourceKey(s) === chosen) ?? sources[0];
+  return [source, setChosen] as const;
+}
 
 /** How a model shows in the choice: a logged model by name and id, a folder by its path. */
 export function SourceLabel({ source }: { source: ModelSource }) {

@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import * as Dialog from '@radix-ui/react-dialog';
 import { CopyButton } from '@/components/CopyButton';
 import { sourceKey, ucModelNameProblem, ucRegisterSnippet } from '@/lib/registry/register';
-import { SourceChoice, type SourceLookup } from './SourceChoice';
+import { SourceChoice, useChosenSource, type SourceLookup } from './SourceChoice';
 
 const PLACEHOLDER = 'catalog.schema.model';
 
@@ -13,11 +13,10 @@ const PLACEHOLDER = 'catalog.schema.model';
  */
 export function UcRegisterSnippet({ runId, lookup }: { runId: string; lookup: SourceLookup }) {
   const { sources } = lookup;
-  const [chosen, setChosen] = useState(() => sources[0] && sourceKey(sources[0]));
+  const [source, setChosen] = useChosenSource(sources);
   const [name, setName] = useState('');
   const inputId = useId();
   const hintId = useId();
-  const source = sources.find((s) => sourceKey(s) === chosen) ?? sources[0];
   const problem = name === '' ? undefined : ucModelNameProblem(name);
   const code = source && ucRegisterSnippet(runId, source, problem || !name ? PLACEHOLDER : name);
   return (
