@@ -19,8 +19,18 @@ test('from the run page into a new model: MLflow holds the version from the logg
 }) => {
   const { source_run_id: runId, logged_model_id: modelId } = seeded();
   const name = uniqueName('e2e-register-new');
+  const listed: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().includes('/artifacts/list'))
+      listed.push(new URL(r.url()).searchParams.get('path') ?? '');
+  });
   await openSourceRun(page);
-  await page.getByRole('button', { name: 'Register model', exact: true }).click();
+  const open = page.getByRole('button', { name: 'Register model', exact: true });
+  await expect(open).toBeVisible();
+  await expect(page.getByRole('tree', { name: 'Artifacts' }).getByRole('treeitem')).toHaveCount(1);
+  // The page offers the action from the root listing it shares with the tree: nothing deeper yet.
+  expect(listed).toEqual(['']);
+  await open.click();
 
   const dialog = page.getByRole('dialog', { name: 'Register model' });
   // Both of the run's copies are offered: the logged model and, found in its artifacts, `model/`.
