@@ -330,6 +330,8 @@ export const mlflowRegistryHistory = {
     }),
   deleteVersion: (name: string, version: string) =>
     deleteCall('model-versions/delete', { name, version }),
+};
+
 /** Registration reads for the register tests (appended; same direct MLflow calls). */
 export const mlflowRegistration = {
   /** A version as MLflow holds it: where it came from and its registration status. */

@@ -6,16 +6,19 @@ import {
   type CreateVersionRequest,
 } from '@/lib/registry/register';
 import type { WalkLimits } from '@/lib/run-diff/artifact-pairs';
-import { searchRunLoggedModels } from '../model-registration';
+import { loggedModelsUnsupported } from '../logged-models';
 import { TAGS } from '../types';
 import { createModelVersion, createRegisteredModel, registeredNameHolder } from '../registry';
 import { artifactQueries } from './artifacts';
+import { loggedModelQueries } from './logged-models';
 import { registryQueries } from './registry';
 import { runQueries } from './runs';
 
 // Registering a run's model. Keys sit under the registry's root, so any registry write (this one
 // included) refreshes them.
 const all = [...registryQueries.all, 'registration'] as const;
+
+const READY = 'LOGGED_MODEL_READY';
 
 /**
  * How deep the register dialog looks for MLmodel folders: the root and the folders in it, where
@@ -33,14 +36,22 @@ export const registrationQueries = {
   runModels: (runId: string) =>
     queryOptions({
       queryKey: [...all, 'run-models', runId] as const,
-      queryFn: async ({ client, signal }) => {
+      queryFn: async ({ client }) => {
         const run = await client.fetchQuery(runQueries.detail(runId));
         const [logged, root] = await Promise.all([
-          // A backend that cannot search logged models by run (Databricks, per MLflow's client)
-          // still leaves the artifact folders to offer; the dialog says what failed.
-          searchRunLoggedModels(run.experimentId, runId, signal).then(
-            (models) => ({ models, error: undefined }),
-            (error: unknown) => ({ models: [], error }),
+          // The run page's own list of the run's logged models. A server without them (MLflow 2)
+          // has only artifact folders; one that cannot search them by run (Databricks, per
+          // MLflow's client) still leaves those to offer, and the dialog says what failed.
+          client.fetchQuery(loggedModelQueries.run(run.experimentId, runId)).then(
+            (models) => ({
+              // A model still uploading, or whose upload failed, has no files to register.
+              models: models.filter((m) => m.status === undefined || m.status === READY),
+              error: undefined,
+            }),
+            (error: unknown) => ({
+              models: [],
+              error: loggedModelsUnsupported(error) ? undefined : error,
+            }),
           ),
           client.fetchQuery(artifactQueries.list(runId, '')),
         ]);

@@ -38,13 +38,10 @@ export interface RunPageSlots {
   systemCharts?: ReactNode;
   /** The run's artifact browser. */
   artifacts?: ReactNode;
-<<<<<<< HEAD
   /** The models the run logged (MLflow 3 logged models), above its artifacts. */
   loggedModels?: ReactNode;
-=======
   /** More actions in the header, after the run's own (registering its model). */
   headerActions?: ReactNode;
->>>>>>> 2c70338 (registry: register a run's model (run page and artifact folders) as a new model or a new version, wait for READY; Unity Catalog gets the Python snippet; e2e seed run with a logged model)
 }
 
 const NO_SLOTS: RunPageSlots = {};

@@ -12,7 +12,6 @@ import {
   registrationState,
   runModelSources,
   shouldPollAgain,
-  ucModelNameProblem,
   ucRegisterSnippet,
   type ModelSource,
 } from './register';
@@ -153,17 +152,6 @@ describe('modelNameProblem (MLflow’s _validate_model_name)', () => {
     ['..churn', /reads as a path/],
   ])('refuses %j', (name, message) => {
     expect(modelNameProblem(name)).toMatch(message);
-  });
-});
-
-describe('ucModelNameProblem', () => {
-  test('three non-empty parts', () => {
-    expect(ucModelNameProblem('main.ml.churn')).toBeUndefined();
-    expect(ucModelNameProblem('')).toMatch(/catalog\.schema\.model/);
-    expect(ucModelNameProblem('churn')).toMatch(/three parts/);
-    expect(ucModelNameProblem('ml.churn')).toMatch(/three parts/);
-    expect(ucModelNameProblem('a.b.c.d')).toMatch(/three parts/);
-    expect(ucModelNameProblem('main..churn')).toMatch(/three parts/);
   });
 });
 

@@ -141,18 +141,6 @@ export function modelNameProblem(name: string): string | undefined {
   return undefined;
 }
 
-/**
- * Why a Unity Catalog model name is not one, or undefined: UC names have three levels,
- * `catalog.schema.model`, none of them empty (`split_uc_model_name` in MLflow's client).
- */
-export function ucModelNameProblem(name: string): string | undefined {
-  if (name.trim() === '') return 'Enter the model’s full name: catalog.schema.model.';
-  const parts = name.split('.');
-  if (parts.length !== 3 || parts.some((p) => p === ''))
-    return 'A Unity Catalog model name has three parts: catalog.schema.model.';
-  return undefined;
-}
-
 // Characters that would make a pasted snippet lie or break: controls, line and paragraph
 // separators, invisible format characters (bidi overrides reorder the text shown around them,
 // zero-width ones hide), unassigned and private code points, lone surrogates, and spaces that are

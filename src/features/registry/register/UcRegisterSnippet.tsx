@@ -1,7 +1,8 @@
 import { useId, useState } from 'react';
 import * as Dialog from '@radix-ui/react-dialog';
 import { CopyButton } from '@/components/CopyButton';
-import { sourceKey, ucModelNameProblem, ucRegisterSnippet } from '@/lib/registry/register';
+import { ucNameProblem } from '@/lib/registry/flavor';
+import { sourceKey, ucRegisterSnippet } from '@/lib/registry/register';
 import { SourceChoice, useChosenSource, type SourceLookup } from './SourceChoice';
 
 const PLACEHOLDER = 'catalog.schema.model';
@@ -17,7 +18,7 @@ export function UcRegisterSnippet({ runId, lookup }: { runId: string; lookup: So
   const [name, setName] = useState('');
   const inputId = useId();
   const hintId = useId();
-  const problem = name === '' ? undefined : ucModelNameProblem(name);
+  const problem = name === '' ? undefined : ucNameProblem(name);
   const code = source && ucRegisterSnippet(runId, source, problem || !name ? PLACEHOLDER : name);
   return (
     <div className="dialog-body register-form">
