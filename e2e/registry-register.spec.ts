@@ -51,6 +51,13 @@ test('from the run page into a new model: MLflow holds the version from the logg
   expect(version.source).toBe(`models:/${modelId}`);
   expect(version.run_id).toBe(runId);
   expect(version.status).toBe('READY');
+  // The run's list of logged models, behind the dialog, shows the version made from the model.
+  const hidden = { includeHidden: true };
+  await expect(
+    page
+      .getByRole('table', { name: 'Logged models', ...hidden })
+      .getByRole('link', { name: `${name} v1`, ...hidden }),
+  ).toBeVisible();
 
   await done.getByRole('link', { name: `Open version 1 of ${name}` }).click();
   await expect(page).toHaveURL(new RegExp(`/models/${encodeURIComponent(name)}/versions/1$`));

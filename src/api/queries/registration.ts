@@ -84,13 +84,18 @@ export const registrationQueries = {
     }),
 };
 
-// The models list, the model's page and a logged model's registrations may all show the change.
+// The models list and the model's page show a new model or version; a logged model's list of
+// registrations (its mlflow.modelVersions tag, which MLflow writes) shows a version made from it.
 const refreshRegistry = (
   _data: unknown,
   _variables: unknown,
   _onMutateResult: unknown,
   { client }: MutationFunctionContext,
-) => client.invalidateQueries({ queryKey: registryQueries.all });
+) =>
+  Promise.all([
+    client.invalidateQueries({ queryKey: registryQueries.all }),
+    client.invalidateQueries({ queryKey: loggedModelQueries.all }),
+  ]);
 
 export const registrationMutations = {
   createModel: () =>
