@@ -13,6 +13,8 @@
   known ways (seed_compare.py).
 - `/Shared/e2e/promote`: two runs with logged models whose signatures differ, for the promotion
   view (seed_promote.py).
+- `/Shared/e2e/register`: run `register-source` with a real scikit-learn model (an MLflow 3 logged
+  model, its files also in the run's `model/` folder), which the register tests register.
 
 Everything is deterministic, times included (a fixed base date), so tests may assert exact values;
 the manifest also lists each churn run's values. Tests that change data make their own experiments.
@@ -241,6 +243,30 @@ def seed_extreme(client: MlflowClient) -> dict:
 
 # ── hostile input ──────────────────────────────────────────────────────────────────────────────
 
+REGISTER_EXPERIMENT = "/Shared/e2e/register"
+
+
+def seed_register(client: MlflowClient) -> dict:
+    """`/Shared/e2e/register`: run `register-source` holding a real model twice over, as MLflow 3's
+    log_model leaves it (a logged model, `models:/m-…`) and as a folder of the run's artifacts
+    (`model/`). The register tests make versions of it in models of their own; nothing else reads it."""
+    experiment_id = create_experiment(
+        client, REGISTER_EXPERIMENT, "Registering a run's model (e2e).", {"purpose": "e2e"}
+    )
+    run_id = create_run(client, experiment_id, "register-source", BASE_MS, {"mlflow.user": USER}, {"C": 0.5})
+    x = pd.DataFrame({"tenure_months": np.arange(12.0), "monthly_charges": np.linspace(30, 90, 12)})
+    model = LogisticRegression(C=0.5).fit(x, np.arange(12) % 2)
+    model_id = log_sklearn_model(client, run_id, model, x, {"C": 0.5})
+    finish_run(client, run_id, BASE_MS + 60_000)
+    return {
+        "id": experiment_id,
+        "name": REGISTER_EXPERIMENT,
+        "run_ids": [run_id],
+        "source_run_id": run_id,
+        "logged_model_id": model_id,
+        "model_folder": "model",
+    }
+
 HOSTILE_EXPERIMENT = '/Shared/e2e/hostile <img src=x onerror="window.__pwned=1">'
 HOSTILE_MODEL = "hostile-model <img src=x onerror=alert(1)>"
 # Payloads that would run if any page put them into the DOM as markup: each either sets
@@ -418,6 +444,7 @@ def main() -> None:
         experiments["hostile"] = seed_hostile(client)
         experiments["compare"] = seed_compare(client, BASE_MS, USER)
         experiments["promote"] = promote.result()
+        experiments["register"] = seed_register(client)
     progress.step(f"manifest {args.manifest}")
     write_manifest(
         args.manifest,

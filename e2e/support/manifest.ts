@@ -115,6 +115,16 @@ export interface SeededPromote extends SeededExperiment {
   candidate: SeededPromoteRun;
 }
 
+/**
+ * `/Shared/e2e/register`: run `register-source` holding one scikit-learn model both as an MLflow 3
+ * logged model (`logged_model_id`) and as the folder `model_folder` of its artifacts.
+ */
+export interface SeededRegister extends SeededExperiment {
+  source_run_id: string;
+  logged_model_id: string;
+  model_folder: string;
+}
+
 export interface Manifest {
   experiments: {
     churn: SeededExperiment;
@@ -125,6 +135,7 @@ export interface Manifest {
     extreme: SeededExtremeExperiment;
     compare: SeededCompare;
     promote: SeededPromote;
+    register: SeededRegister;
   };
   mlflow_version: string;
 }

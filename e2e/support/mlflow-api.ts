@@ -353,3 +353,20 @@ export const mlflowRegistryHistory = {
   deleteVersion: (name: string, version: string) =>
     deleteCall('model-versions/delete', { name, version }),
 };
+
+/** Registration reads for the register tests (appended; same direct MLflow calls). */
+export const mlflowRegistration = {
+  /** A version as MLflow holds it: where it came from and its registration status. */
+  version: async (name: string, version: string) =>
+    (
+      await call<{
+        model_version: {
+          name: string;
+          version: string;
+          source?: string;
+          run_id?: string;
+          status?: string;
+        };
+      }>('GET', 'model-versions/get', { name, version })
+    ).model_version,
+};

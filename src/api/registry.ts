@@ -1,4 +1,6 @@
 import { quoteValue } from '@/lib/filter-string/grammar';
+import { PROMPT_TAG } from '@/lib/registry/model-list';
+import type { CreateVersionRequest } from '@/lib/registry/register';
 import { api } from './client';
 import type { ModelVersion, RegisteredModel } from './types';
 
@@ -115,3 +117,41 @@ export const transitionModelVersionStage = (
     stage,
     archive_existing_versions: archiveExistingVersions,
   });
+
+// Registering a model from a run (src/features/registry/register/).
+
+export const createRegisteredModel = (name: string) =>
+  api.post<{ registered_model: RegisteredModel }>(`${BASE}/create`, { name });
+
+export async function createModelVersion(request: CreateVersionRequest) {
+  return (await api.post<{ model_version: ModelVersion }>(`${VERSIONS}/create`, request))
+    .model_version;
+}
+
+/** What holds a registered-model name: a model, a prompt (MLflow keeps them apart), or nothing. */
+export type NameHolder = 'model' | 'prompt' | 'free';
+
+/**
+ * Who holds `name`, asked through registered-models/search (a `get` of a free name answers 404,
+ * which the browser logs as an error). MLflow 3's search leaves prompts out unless the filter
+ * names their tag, so prompts are asked for apart; an older server lists them with the models,
+ * and the tag tells them apart.
+ */
+export async function registeredNameHolder(
+  name: string,
+  signal?: AbortSignal,
+): Promise<NameHolder> {
+  const exact = versionsFilter(name);
+  const search = (filter: string) =>
+    searchRegisteredModels({ filter, maxResults: 10 }, signal).then((r) =>
+      (r.registered_models ?? []).filter((m) => m.name === name),
+    );
+  const [models, prompts] = await Promise.all([
+    search(exact),
+    search(`${exact} AND tags.\`${PROMPT_TAG}\` = 'true'`),
+  ]);
+  const isPrompt = (m: RegisteredModel) =>
+    m.tags?.some((t) => t.key === PROMPT_TAG && t.value === 'true') ?? false;
+  if (prompts.length > 0 || models.some(isPrompt)) return 'prompt';
+  return models.length > 0 ? 'model' : 'free';
+}

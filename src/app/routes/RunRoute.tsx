@@ -4,6 +4,8 @@ import { ArtifactBrowser } from '@/features/artifacts/ArtifactBrowser';
 import { MetricSparkline } from '@/features/charts/MetricSparkline';
 import { RunCharts } from '@/features/charts/RunCharts';
 import { RunLoggedModels } from '@/features/logged-models/RunLoggedModels';
+import { RegisterFolderButton } from '@/features/registry/register/RegisterFolderButton';
+import { RegisterRunModelButton } from '@/features/registry/register/RegisterRunModelButton';
 import { RunPage } from '@/features/run-page/RunPage';
 import type { RunPageSlots } from '@/features/run-page/RunPage';
 
@@ -19,8 +21,14 @@ export function RunRoute() {
       metricSparkline: (metricKey: string) => (
         <MetricSparkline runId={runId} metricKey={metricKey} />
       ),
-      artifacts: <ArtifactBrowser runId={runId} />,
       loggedModels: <RunLoggedModels experimentId={experimentId} runId={runId} />,
+      artifacts: (
+        <ArtifactBrowser
+          runId={runId}
+          modelAction={(dir) => <RegisterFolderButton runId={runId} path={dir} />}
+        />
+      ),
+      headerActions: <RegisterRunModelButton runId={runId} />,
     }),
     [experimentId, runId],
   );

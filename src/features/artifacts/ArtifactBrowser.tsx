@@ -1,4 +1,5 @@
 import { lazy, Suspense, useId, useState } from 'react';
+import type { ReactNode } from 'react';
 import type { ArtifactEntry } from '@/api/artifacts';
 import { afterTask } from '@/lib/next-task';
 import { ArtifactTree } from './ArtifactTree';
@@ -11,8 +12,17 @@ const ArtifactPreview = lazy(
   afterTask(() => import('./ArtifactPreview').then((m) => ({ default: m.ArtifactPreview }))),
 );
 
+/** Actions on a model folder (one holding an MLmodel; '' is the root), composed by the app. */
+export type ModelFolderAction = (modelDir: string) => ReactNode;
+
 /** The run's artifacts: a lazily loaded tree beside a preview of the chosen file. */
-export function ArtifactBrowser({ runId }: { runId: string }) {
+export function ArtifactBrowser({
+  runId,
+  modelAction,
+}: {
+  runId: string;
+  modelAction?: ModelFolderAction;
+}) {
   const headingId = useId();
   const [selected, setSelected] = useState<ArtifactEntry | undefined>();
   return (
@@ -25,7 +35,12 @@ export function ArtifactBrowser({ runId }: { runId: string }) {
         <div className="artifact-preview-pane">
           {selected ? (
             <Suspense fallback={<PreviewLoading />}>
-              <ArtifactPreview key={selected.path} runId={runId} entry={selected} />
+              <ArtifactPreview
+                key={selected.path}
+                runId={runId}
+                entry={selected}
+                modelAction={modelAction}
+              />
             </Suspense>
           ) : (
             <p className="artifact-hint">Select a file to preview it.</p>

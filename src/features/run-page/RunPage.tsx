@@ -40,6 +40,8 @@ export interface RunPageSlots {
   artifacts?: ReactNode;
   /** The models the run logged (MLflow 3 logged models), above its artifacts. */
   loggedModels?: ReactNode;
+  /** More actions in the header, after the run's own (registering its model). */
+  headerActions?: ReactNode;
 }
 
 const NO_SLOTS: RunPageSlots = {};
@@ -105,6 +107,7 @@ export function RunPage({ experimentId, runId, slots = NO_SLOTS }: RunPageProps)
         <span className={`badge status-${run.status ?? 'UNKNOWN'}`}>{statusLabel(run.status)}</span>
         {run.lifecycleStage === 'deleted' && <span className="badge badge-deleted">Deleted</span>}
         {canEdit && <RunActions run={run} />}
+        {slots.headerActions}
       </header>
       {query.isError && (
         <ErrorNotice error={query.error} title="Could not refresh the run" onRetry={retry} />
