@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import * as Dialog from '@radix-ui/react-dialog';
 import { CopyButton } from '@/components/CopyButton';
-import { ucNameProblem } from '@/lib/registry/flavor';
+import { ucNameProblem } from '@/lib/registry/unity-catalog';
 import { sourceKey, ucRegisterSnippet } from '@/lib/registry/register';
 import { SourceChoice, useChosenSource, type SourceLookup } from './SourceChoice';
 
