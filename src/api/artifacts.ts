@@ -45,22 +45,32 @@ export async function listArtifacts(
   return entries;
 }
 
-/** Parallax's own artifact endpoint: safe content types, `?download=1` for attachments. */
-export function artifactUrl(
-  runId: string,
+type ArtifactUrlOptions = { download?: boolean; preview?: boolean; optional?: boolean };
+
+/**
+ * Parallax's own artifact endpoint: safe content types, `?download=1` for attachments, `optional`
+ * to have a missing file answer 204 rather than an error. `owner` names the run or the version.
+ */
+function ownArtifactUrl(
+  owner: { run_id: string } | { name: string; version: string },
   path: string,
-  options: { download?: boolean; preview?: boolean; optional?: boolean } = {},
+  options: ArtifactUrlOptions,
 ): string {
   return (
     '/parallax/api/artifact' +
     buildQuery({
-      run_id: runId,
+      ...owner,
       path,
       download: options.download ? 1 : undefined,
       preview: options.preview ? 1 : undefined,
       optional: options.optional ? 1 : undefined,
     })
   );
+}
+
+/** A run's file through Parallax's artifact endpoint. */
+export function artifactUrl(runId: string, path: string, options: ArtifactUrlOptions = {}) {
+  return ownArtifactUrl({ run_id: runId }, path, options);
 }
 
 export interface ArtifactBytes {
@@ -86,27 +96,14 @@ export async function fetchArtifactBytes(
   return read ?? { bytes: new Uint8Array(), totalSize: 0, partial: false };
 }
 
-/**
- * Parallax's artifact endpoint for a model version's file (MLflow resolves the version to its
- * files). `optional`: a missing file answers 204, not an error.
- */
-export function modelVersionArtifactUrl(
+/** A model version's file (MLflow resolves the version to its files). */
+function modelVersionArtifactUrl(
   name: string,
   version: string,
   path: string,
-  options: { download?: boolean; preview?: boolean; optional?: boolean } = {},
+  options: ArtifactUrlOptions = {},
 ): string {
-  return (
-    '/parallax/api/artifact' +
-    buildQuery({
-      name,
-      version,
-      path,
-      download: options.download ? 1 : undefined,
-      preview: options.preview ? 1 : undefined,
-      optional: options.optional ? 1 : undefined,
-    })
-  );
+  return ownArtifactUrl({ name, version }, path, options);
 }
 
 /** Where a model version's files are read from. */

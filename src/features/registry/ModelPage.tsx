@@ -1,18 +1,16 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { Link } from 'react-router';
 import { MlflowError } from '@/api/errors';
 import { registryMutations, registryQueries } from '@/api/queries/registry';
 import { DescriptionSection } from '@/components/DescriptionSection';
-import { QueryStatePage } from '@/components/QueryStatePage';
 import { TagsSection } from '@/components/TagsSection';
 import { useDocumentTitle } from '@/hooks/useDocumentTitle';
-import { paths } from '@/lib/paths';
 import { isHistoryTag } from '@/lib/registry/history';
 import { HistorySection } from './HistorySection';
 import { HistoryWarning } from './HistoryWarning';
 import { ModelAliases } from './ModelAliases';
 import { ModelHeader } from './ModelHeader';
+import { ModelStatePage } from './ModelStatePage';
 import { VersionMetricChart } from './VersionMetricChart';
 import { VersionsSection } from './VersionsSection';
 import './registry.css';
@@ -30,16 +28,7 @@ export function ModelPage({ name }: { name: string }) {
     [model],
   );
 
-  if (!model)
-    return (
-      <QueryStatePage
-        query={query}
-        what={`Model ${name}`}
-        back={<Link to={paths.models.href()}>Back to models</Link>}
-        errorTitle="The model could not be loaded"
-        loadingLabel="Loading the model…"
-      />
-    );
+  if (!model) return <ModelStatePage query={query} name={name} />;
   return (
     <div className="page model-page">
       <ModelHeader model={model} />

@@ -1,16 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { Link } from 'react-router';
 import { MlflowError } from '@/api/errors';
 import { configQueries } from '@/api/queries/config';
 import { registryQueries } from '@/api/queries/registry';
 import type { RunView } from '@/api/runs';
 import type { RegisteredModel } from '@/api/types';
 import { ErrorNotice } from '@/components/ErrorNotice';
-import { QueryStatePage } from '@/components/QueryStatePage';
 import { Skeleton } from '@/components/Skeleton';
 import { useDocumentTitle } from '@/hooks/useDocumentTitle';
-import { paths } from '@/lib/paths';
+import { ModelStatePage } from './ModelStatePage';
 import { PromotionView } from './PromotionView';
 import { useModelVersions } from './useModelVersions';
 import './registry.css';
@@ -26,16 +24,7 @@ export function PromotionPage({ name, curves }: { name: string; curves?: Curves 
   const query = useQuery(registryQueries.model(name));
   const notFound = query.error instanceof MlflowError && query.error.notFound;
   useDocumentTitle(notFound ? 'Model not found' : `Promote · ${name}`);
-  if (!query.data)
-    return (
-      <QueryStatePage
-        query={query}
-        what={`Model ${name}`}
-        back={<Link to={paths.models.href()}>Back to models</Link>}
-        errorTitle="The model could not be loaded"
-        loadingLabel="Loading the model…"
-      />
-    );
+  if (!query.data) return <ModelStatePage query={query} name={name} />;
   return <PromotionVersions model={query.data} curves={curves} />;
 }
 
