@@ -1,5 +1,6 @@
 import * as Dialog from '@radix-ui/react-dialog';
 import type { ReactNode } from 'react';
+import { DialogActions } from './DialogActions';
 import { ErrorNotice } from './ErrorNotice';
 
 interface ConfirmDialogProps {
@@ -42,21 +43,13 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
             <div className="dialog-body">{children}</div>
           </Dialog.Description>
           {error != null && <ErrorNotice error={error} title="The action failed" />}
-          <div className="dialog-actions">
-            <Dialog.Close asChild>
-              <button type="button" className="btn">
-                Cancel
-              </button>
-            </Dialog.Close>
-            <button
-              type="button"
-              className={destructive ? 'btn btn-danger' : 'btn btn-primary'}
-              disabled={pending || confirmDisabled}
-              onClick={onConfirm}
-            >
-              {pending ? 'Working…' : confirmLabel}
-            </button>
-          </div>
+          <DialogActions
+            label={confirmLabel}
+            pending={pending === true}
+            disabled={confirmDisabled}
+            onAction={onConfirm}
+            destructive={destructive}
+          />
         </Dialog.Content>
       </Dialog.Portal>
     </Dialog.Root>

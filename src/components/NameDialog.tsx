@@ -1,5 +1,6 @@
 import * as Dialog from '@radix-ui/react-dialog';
 import { useId, useState, type FormEvent } from 'react';
+import { DialogActions } from './DialogActions';
 import { ErrorNotice } from './ErrorNotice';
 
 interface NameDialogProps {
@@ -65,16 +66,7 @@ export function NameDialog(props: NameDialogProps) {
             {!invalid && error != null && (
               <ErrorNotice error={error} title={`${submitLabel} failed`} />
             )}
-            <div className="dialog-actions">
-              <Dialog.Close asChild>
-                <button type="button" className="btn" disabled={pending}>
-                  Cancel
-                </button>
-              </Dialog.Close>
-              <button type="submit" className="btn btn-primary" disabled={pending}>
-                {pending ? 'Working…' : submitLabel}
-              </button>
-            </div>
+            <DialogActions label={submitLabel} pending={pending} />
           </form>
         </Dialog.Content>
       </Dialog.Portal>

@@ -1,8 +1,8 @@
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useId, useState, type FormEvent } from 'react';
-import * as Dialog from '@radix-ui/react-dialog';
 import { registrationMutations } from '@/api/queries/registration';
 import type { ModelVersion } from '@/api/types';
+import { DialogActions } from '@/components/DialogActions';
 import { ErrorNotice } from '@/components/ErrorNotice';
 import { createVersionRequest, modelNameProblem, sourceKey } from '@/lib/registry/register';
 import { ModelPicker } from './ModelPicker';
@@ -99,16 +99,12 @@ export function RegisterForm({ run, lookup, onBusy, onRegistered }: RegisterForm
         </p>
       )}
       {error != null && <ErrorNotice error={error} title="MLflow did not register the model" />}
-      <div className="dialog-actions">
-        <Dialog.Close asChild>
-          <button type="button" className="btn" disabled={pending}>
-            Cancel
-          </button>
-        </Dialog.Close>
-        <button type="submit" className="btn btn-primary" disabled={pending || !source}>
-          {pending ? 'Registering…' : 'Register'}
-        </button>
-      </div>
+      <DialogActions
+        label="Register"
+        busyLabel="Registering…"
+        pending={pending}
+        disabled={!source}
+      />
     </form>
   );
 }
