@@ -48,6 +48,15 @@ describe('modelListFilter', () => {
       "name ILIKE '%churn%' AND tag.`mlflow.prompt.is_prompt` != 'true'",
     );
   });
+
+  test("a filter in MLflow's grammar is sent as written, with the prompt clause ANDed on", () => {
+    expect(
+      modelListFilter({ q: " tags.team = 'growth' AND name LIKE 'c%' ", kind: 'prompts' }),
+    ).toBe("tags.team = 'growth' AND name LIKE 'c%' AND tag.`mlflow.prompt.is_prompt` = 'true'");
+    expect(modelListFilter({ q: 'churn model', kind: 'models' })).toBe(
+      "name ILIKE '%churn model%' AND tag.`mlflow.prompt.is_prompt` != 'true'",
+    );
+  });
 });
 
 describe('modelOrderBy', () => {

@@ -1,6 +1,7 @@
 // The models list's view: the search, the order and whether prompts or models are listed, as the
 // URL spells them and as MLflow's registered-models/search takes them.
 import { containsFilter } from '../search-filter';
+import { looksLikeModelFilter } from './model-filter';
 
 /** MLflow 3 registers prompts as models with this tag; its own client lists them apart. */
 export const PROMPT_TAG = 'mlflow.prompt.is_prompt';
@@ -38,13 +39,16 @@ export function writeModelListState(
 }
 
 /**
- * The filter: the name search, and prompts kept apart the way MLflow's own client does it (a model
- * without the tag counts as not a prompt).
+ * The filter: the search, and prompts kept apart the way MLflow's own client does it (a model
+ * without the tag counts as not a prompt). Plain text searches names (`name ILIKE '%text%'`);
+ * text that looks like a filter is MLflow's grammar and is sent as written (the box checks it with
+ * validateModelFilter first). MLflow has no parentheses and no OR, so `AND` alone joins the two.
  */
 export function modelListFilter(state: Pick<ModelListState, 'q' | 'kind'>): string {
   const prompt = `tag.\`${PROMPT_TAG}\` ${state.kind === 'prompts' ? '=' : '!='} 'true'`;
-  const name = containsFilter('name', state.q);
-  return name ? `${name} AND ${prompt}` : prompt;
+  const q = state.q.trim();
+  const search = looksLikeModelFilter(q) ? q : containsFilter('name', q);
+  return search ? `${search} AND ${prompt}` : prompt;
 }
 
 /** MLflow's order: by name, or the most recently changed first (ties by name). */
