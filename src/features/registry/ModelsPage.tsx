@@ -1,6 +1,5 @@
 import { useCallback } from 'react';
 import { useSearchParams } from 'react-router';
-import { useDebouncedDraft } from '@/hooks/useDebouncedDraft';
 import {
   readModelListState,
   writeModelListState,
@@ -9,8 +8,12 @@ import {
   type ModelSort,
 } from '@/lib/registry/model-list';
 import { ModelList } from './ModelList';
+import { ModelSearchBox } from './ModelSearchBox';
 
-/** Registered models (or prompts), searchable by name and sortable; the view lives in the URL. */
+/**
+ * Registered models (or prompts), searchable by name or in MLflow's filter grammar, and sortable;
+ * the view lives in the URL.
+ */
 export function ModelsPage() {
   const [params, setParams] = useSearchParams();
   const state = readModelListState(params);
@@ -20,7 +23,6 @@ export function ModelsPage() {
     [setParams],
   );
   const commitSearch = useCallback((q: string) => write({ q }), [write]);
-  const [draft, setDraft] = useDebouncedDraft(state.q, commitSearch);
 
   return (
     <div className="page">
@@ -28,21 +30,7 @@ export function ModelsPage() {
         <h1>{state.kind === 'prompts' ? 'Prompts' : 'Models'}</h1>
       </header>
       <div className="toolbar">
-        <div className="search-field">
-          <label htmlFor="model-search" className="visually-hidden">
-            Search by name
-          </label>
-          <input
-            id="model-search"
-            type="search"
-            className="input"
-            placeholder={`Search ${state.kind} by name`}
-            autoComplete="off"
-            spellCheck={false}
-            value={draft}
-            onChange={(e) => setDraft(e.target.value)}
-          />
-        </div>
+        <ModelSearchBox value={state.q} onCommit={commitSearch} noun={state.kind} />
         <label>
           Sort{' '}
           <select

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { looksLikeModelFilter, validateModelFilter } from './model-filter';
+import { looksLikeModelFilter, modelSearchError, validateModelFilter } from './model-filter';
 
 // Every filter accepted here was sent to MLflow 3.17.2's registered-models/search and accepted.
 describe('validateModelFilter accepts what MLflow accepts', () => {
@@ -75,5 +75,13 @@ describe('looksLikeModelFilter', () => {
     expect(looksLikeModelFilter('name like')).toBe(true);
     expect(looksLikeModelFilter('tags.team')).toBe(true);
     expect(looksLikeModelFilter('a<b')).toBe(true);
+  });
+});
+
+describe('modelSearchError', () => {
+  test('a name search is never wrong; a filter is checked, its range in the text as typed', () => {
+    expect(modelSearchError("o'brien churn")).toBeUndefined();
+    expect(modelSearchError("  tags.team = 'growth'")).toBeUndefined();
+    expect(modelSearchError("  tags.team < 'growth'")).toMatchObject({ start: 12, end: 13 });
   });
 });

@@ -258,3 +258,13 @@ class Parser {
     throw new ModelFilterError(message, start, end);
   }
 }
+
+/**
+ * What is wrong with the search box's text, if anything: plain text (a name search) is always
+ * fine; text that looks like a filter must be one MLflow accepts. Ranges are in `text` as typed.
+ */
+export function modelSearchError(text: string): FilterError | undefined {
+  if (!looksLikeModelFilter(text)) return undefined;
+  const result = validateModelFilter(text);
+  return result.ok ? undefined : result.error;
+}

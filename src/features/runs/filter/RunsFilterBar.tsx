@@ -1,8 +1,8 @@
 import { useId, useLayoutEffect, useRef } from 'react';
 import type { KeyboardEvent } from 'react';
 import { ErrorNotice } from '@/components/ErrorNotice';
+import { FilterErrorMarker, FilterErrorMessage } from '@/components/FilterErrorMarker';
 import type { FilterKeys, Suggestion } from '@/lib/filter-string';
-import { FilterErrorMarker, FilterErrorMessage } from './FilterErrorMarker';
 import { FilterSuggestions, optionId } from './FilterSuggestions';
 import { useFilterDraft } from './useFilterDraft';
 import { useFilterSuggestions } from './useFilterSuggestions';

@@ -1,5 +1,6 @@
 import type { RefObject } from 'react';
 import type { FilterError } from '@/lib/filter-string';
+import './filter-error.css';
 
 interface FilterErrorMarkerProps {
   text: string;
@@ -8,6 +9,7 @@ interface FilterErrorMarkerProps {
 }
 
 /**
+ * Goes with an input of class `filter-input` inside a `filter-input-wrap`.
  * A copy of the input's text, transparent and laid exactly over it, in which only the offending
  * token is visible: as a wavy underline. An error at the end of the text (something missing)
  * underlines one blank character there.
