@@ -3,6 +3,7 @@ import { registryQueries } from '@/api/queries/registry';
 import { EmptyState } from '@/components/EmptyState';
 import { ErrorNotice } from '@/components/ErrorNotice';
 import { Skeleton } from '@/components/Skeleton';
+import { modelSearchError } from '@/lib/registry/model-filter';
 import { modelListFilter, modelOrderBy, type ModelListState } from '@/lib/registry/model-list';
 import { ModelTable } from './ModelTable';
 import { ListFooter } from '@/components/ListFooter';
@@ -14,13 +15,25 @@ interface ModelListProps {
 
 export function ModelList({ state, onClearSearch }: ModelListProps) {
   const q = state.q;
+  // A broken filter from a link is marked in the box and not sent (the box never applies one).
+  const broken = modelSearchError(q) !== undefined;
   const query = useInfiniteQuery({
     ...registryQueries.models({
       filter: modelListFilter(state),
       orderBy: modelOrderBy(state.sort),
     }),
     placeholderData: keepPreviousData,
+    enabled: !broken,
   });
+
+  if (broken)
+    return (
+      <EmptyState title="Fix the filter above">
+        <button type="button" className="btn" onClick={onClearSearch}>
+          Clear search
+        </button>
+      </EmptyState>
+    );
 
   if (query.isPending) return <Skeleton rows={6} label="Loading models…" />;
   if (query.isError) {
