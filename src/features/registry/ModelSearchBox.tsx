@@ -1,7 +1,6 @@
-import { useCallback, useId, useLayoutEffect, useRef, useState } from 'react';
+import { useId, useLayoutEffect, useRef } from 'react';
 import { FilterErrorMarker, FilterErrorMessage } from '@/components/FilterErrorMarker';
-import { useDebouncedDraft } from '@/hooks/useDebouncedDraft';
-import { modelSearchError } from '@/lib/registry/model-filter';
+import { useModelSearchDraft } from './useModelSearchDraft';
 
 interface ModelSearchBoxProps {
   /** The applied search (the URL's `q`). */
@@ -21,21 +20,7 @@ export function ModelSearchBox({ value, onCommit, noun }: ModelSearchBoxProps) {
   const hintId = `${id}-hint`;
   const inputRef = useRef<HTMLInputElement>(null);
   const mirrorRef = useRef<HTMLDivElement>(null);
-  // The text whose commit was refused: its error shows until the text changes, so typing a
-  // filter is not flagged at every keystroke, only once the typing pauses.
-  const [refused, setRefused] = useState<string>();
-  const commit = useCallback(
-    (q: string) => {
-      if (modelSearchError(q)) return setRefused(q);
-      setRefused(undefined);
-      onCommit(q);
-    },
-    [onCommit],
-  );
-  const [draft, setDraft] = useDebouncedDraft(value, commit);
-  const problem = modelSearchError(draft);
-  // The applied text is checked too: a link or a reload can carry a broken filter.
-  const error = problem && (draft === refused || draft === value) ? problem : undefined;
+  const { draft, setDraft, error } = useModelSearchDraft(value, onCommit);
 
   useLayoutEffect(() => {
     // The marker must scroll with the text when the filter is longer than the box.
