@@ -20,7 +20,7 @@ import {
   NUMERIC_COMPARATORS,
 } from './grammar';
 import type { Comparator, FilterKind, KeyRules } from './grammar';
-import { tokenize } from './tokenize';
+import { dottedKey, tokenize } from './tokenize';
 import type { Token } from './tokenize';
 
 export type FilterValue =
@@ -183,18 +183,8 @@ class Parser {
     this.checkQuoted(keyToken, 'key');
     let key = keyToken.value;
     let end = keyToken.end;
-    // Unquoted dotted keys are one key: `tags.mlflow.runName`.
-    if (keyToken.type === 'word') {
-      for (;;) {
-        const d = this.peek();
-        const part = this.tokens[this.pos + 1];
-        if (d?.type !== 'dot' || d.start !== end || part?.type !== 'word' || part.start !== d.end)
-          break;
-        key += `.${part.value}`;
-        end = part.end;
-        this.pos += 2;
-      }
-    }
+    if (keyToken.type === 'word')
+      ({ key, end, pos: this.pos } = dottedKey(this.tokens, this.pos, keyToken));
     if (key === '') this.fail('The key is empty', keyToken.start, keyToken.end);
     return this.finishIdentifier(kind, key, first.start, end);
   }

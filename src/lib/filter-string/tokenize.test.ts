@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { tokenize } from './tokenize';
+import { dottedKey, tokenize } from './tokenize';
+import type { Token } from './tokenize';
 
 const brief = (input: string) => tokenize(input).map((t) => `${t.type}:${t.value}`);
 
@@ -63,5 +64,19 @@ describe('tokenize', () => {
       end: 9,
       unterminated: true,
     });
+  });
+});
+
+describe('dottedKey', () => {
+  it('joins words glued by dots into one key, and stops at a gap or a non-word', () => {
+    const tokens = tokenize('tags.mlflow.run.name = 1');
+    // tokens: tags . mlflow . run . name = 1
+    expect(dottedKey(tokens, 3, tokens[2] as Token)).toEqual({
+      key: 'mlflow.run.name',
+      end: 20,
+      pos: 7,
+    });
+    const spaced = tokenize('tags.a .b');
+    expect(dottedKey(spaced, 3, spaced[2] as Token)).toMatchObject({ key: 'a', pos: 3 });
   });
 });

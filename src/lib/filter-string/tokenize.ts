@@ -125,3 +125,26 @@ export function tokenize(input: string): Token[] {
   }
   return tokens;
 }
+
+/**
+ * An unquoted key with dots is one key (`tags.mlflow.runName`): `first` and the words glued to it
+ * by dots, read from `tokens[pos]` (the token after `first`) on. Returns the key, where it ends in
+ * the input, and the index of the token after it.
+ */
+export function dottedKey(
+  tokens: readonly Token[],
+  pos: number,
+  first: Token,
+): { key: string; end: number; pos: number } {
+  let key = first.value;
+  let end = first.end;
+  for (;;) {
+    const dot = tokens[pos];
+    const part = tokens[pos + 1];
+    if (dot?.type !== 'dot' || dot.start !== end || part?.type !== 'word' || part.start !== dot.end)
+      return { key, end, pos };
+    key += `.${part.value}`;
+    end = part.end;
+    pos += 2;
+  }
+}

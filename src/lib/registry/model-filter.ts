@@ -12,7 +12,7 @@
 // ignores, is refused too.
 
 import type { FilterError } from '../filter-string';
-import { tokenize } from '../filter-string/tokenize';
+import { dottedKey, tokenize } from '../filter-string/tokenize';
 import type { Token } from '../filter-string/tokenize';
 
 export type ModelFilterResult = { ok: true } | { ok: false; error: FilterError };
@@ -141,18 +141,8 @@ class Parser {
       );
     let key = keyToken.value;
     let end = keyToken.end;
-    // Unquoted dotted keys are one key: `tags.mlflow.prompt.is_prompt`.
-    if (keyToken.type === 'word') {
-      for (;;) {
-        const d = this.peek();
-        const part = this.tokens[this.pos + 1];
-        if (d?.type !== 'dot' || d.start !== end || part?.type !== 'word' || part.start !== d.end)
-          break;
-        key += `.${part.value}`;
-        end = part.end;
-        this.pos += 2;
-      }
-    }
+    if (keyToken.type === 'word')
+      ({ key, end, pos: this.pos } = dottedKey(this.tokens, this.pos, keyToken));
     if (key === '') this.fail('The key is empty', keyToken.start, keyToken.end);
     const text = this.input.slice(first.start, end);
     if (first.value === 'attribute' && key !== 'name')
