@@ -170,11 +170,11 @@ export function signatureOfMlModel(doc: unknown): MlModelSignature {
   const inputs = parseSchema(raw?.inputs, 'inputs', warnings);
   const outputs = parseSchema(raw?.outputs, 'outputs', warnings);
   const params = parseSchema(raw?.params, 'params', warnings);
-  const any = inputs !== undefined || outputs !== undefined || params !== undefined;
+  const hasSchema = inputs !== undefined || outputs !== undefined || params !== undefined;
   const example = isRecord(doc.saved_input_example_info) ? doc.saved_input_example_info : undefined;
   const examplePath = text(example?.artifact_path);
   return {
-    signature: any ? { inputs, outputs, params } : undefined,
+    signature: hasSchema ? { inputs, outputs, params } : undefined,
     inputExample: examplePath ? { path: examplePath, type: text(example?.type) } : undefined,
     warnings,
   };
