@@ -6,6 +6,7 @@ import { useCanEdit } from '@/components/useCanEdit';
 import { Link } from 'react-router';
 import { paths } from '@/lib/paths';
 import { DeleteModelDialog } from './DeleteModelDialog';
+import { ModelBreadcrumb } from './ModelBreadcrumb';
 import { RenameModelDialog } from './RenameModelDialog';
 
 /** The model's name, dates and the actions on the model as a whole. */
@@ -14,9 +15,7 @@ export function ModelHeader({ model }: { model: RegisteredModel }) {
   const [dialog, setDialog] = useState<'rename' | 'delete'>();
   return (
     <header className="page-header">
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <Link to={paths.models.href()}>Models</Link>
-      </nav>
+      <ModelBreadcrumb />
       <div className="page-header-title">
         <h1 className="break-anywhere">{model.name}</h1>
         {!canEdit && (

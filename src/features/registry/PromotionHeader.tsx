@@ -1,9 +1,8 @@
 import { useState, type ComponentProps } from 'react';
-import { Link } from 'react-router';
 import type { ModelVersion, RegisteredModel } from '@/api/types';
 import { useCanEdit } from '@/components/useCanEdit';
-import { paths } from '@/lib/paths';
 import { changeText, type PromotionChange, type PromotionOffer } from '@/lib/registry/promotion';
+import { ModelBreadcrumb } from './ModelBreadcrumb';
 import { PromoteDialog } from './PromoteDialog';
 import { PromotionChoosers } from './PromotionChoosers';
 
@@ -29,13 +28,7 @@ export function PromotionHeader(props: PromotionHeaderProps) {
   }>();
   return (
     <header className="page-header">
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <Link to={paths.models.href()}>Models</Link>
-        <span aria-hidden="true"> / </span>
-        <Link to={paths.model.href(model.name)} className="break-anywhere">
-          {model.name}
-        </Link>
-      </nav>
+      <ModelBreadcrumb name={model.name} />
       <div className="page-header-title">
         <h1 className="break-anywhere">
           Promote {candidate ? `v${candidate.version}` : 'a version'}{' '}

@@ -10,6 +10,7 @@ import { loggedModelIdOf } from '@/lib/logged-models/logged-model';
 import { paths } from '@/lib/paths';
 import { AliasDialog } from './AliasDialog';
 import { DeleteVersionDialog } from './DeleteVersionDialog';
+import { ModelBreadcrumb } from './ModelBreadcrumb';
 import { StageDialog } from './StageDialog';
 import { VersionStatus } from './VersionStatus';
 
@@ -25,13 +26,7 @@ export function VersionHeader({ version: mv }: { version: ModelVersion }) {
   const loggedModelId = loggedModelIdOf(mv);
   return (
     <header className="page-header">
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <Link to={paths.models.href()}>Models</Link>
-        <span aria-hidden="true"> / </span>
-        <Link to={paths.model.href(mv.name)} className="break-anywhere">
-          {mv.name}
-        </Link>
-      </nav>
+      <ModelBreadcrumb name={mv.name} />
       <div className="page-header-title">
         <h1 className="break-anywhere">
           {mv.name} <span className="version-number">v{mv.version}</span>
