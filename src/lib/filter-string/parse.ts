@@ -20,7 +20,7 @@ import {
   NUMERIC_COMPARATORS,
 } from './grammar';
 import type { Comparator, FilterKind, KeyRules } from './grammar';
-import { dottedKey, tokenize } from './tokenize';
+import { connectiveProblem, dottedKey, tokenize } from './tokenize';
 import type { Token } from './tokenize';
 
 export type FilterValue =
@@ -108,14 +108,9 @@ class Parser {
           value.start,
           next.end,
         );
-      const word = next.type === 'word' ? next.value.toUpperCase() : '';
-      if (word === 'AND') {
-        this.pos++;
-        if (!this.peek()) this.fail('Expected a condition after AND', next.start, next.end);
-        continue;
-      }
-      if (word === 'OR') this.fail('OR is not supported by MLflow: use AND', next.start, next.end);
-      this.fail(`Expected AND between conditions, found ${next.text}`, next.start, next.end);
+      const problem = connectiveProblem(next, this.tokens[this.pos + 1]);
+      if (problem) this.fail(problem.message, problem.start, problem.end);
+      this.pos++; // the AND
     }
   }
 

@@ -148,3 +148,19 @@ export function dottedKey(
     pos += 2;
   }
 }
+
+/**
+ * What may stand between two conditions: only AND (MLflow's filters have no OR and no parentheses).
+ * `after` is the token following `next`. Undefined when `next` is an AND with a condition after
+ * it; otherwise the message and the token to mark.
+ */
+export function connectiveProblem(
+  next: Token,
+  after: Token | undefined,
+): { message: string; start: number; end: number } | undefined {
+  const word = next.type === 'word' ? next.value.toUpperCase() : '';
+  const at = (message: string) => ({ message, start: next.start, end: next.end });
+  if (word === 'AND') return after ? undefined : at('Expected a condition after AND');
+  if (word === 'OR') return at('OR is not supported by MLflow: use AND');
+  return at(`Expected AND between conditions, found ${next.text}`);
+}

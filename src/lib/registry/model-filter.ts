@@ -12,7 +12,7 @@
 // ignores, is refused too.
 
 import type { FilterError } from '../filter-string';
-import { dottedKey, tokenize } from '../filter-string/tokenize';
+import { connectiveProblem, dottedKey, tokenize } from '../filter-string/tokenize';
 import type { Token } from '../filter-string/tokenize';
 
 export type ModelFilterResult = { ok: true } | { ok: false; error: FilterError };
@@ -77,14 +77,9 @@ class Parser {
       this.clause();
       const next = this.peek();
       if (!next) return;
-      const word = next.type === 'word' ? next.value.toUpperCase() : '';
-      if (word === 'AND') {
-        this.pos++;
-        if (!this.peek()) this.fail('Expected a condition after AND', next.start, next.end);
-        continue;
-      }
-      if (word === 'OR') this.fail('OR is not supported by MLflow: use AND', next.start, next.end);
-      this.fail(`Expected AND between conditions, found ${next.text}`, next.start, next.end);
+      const problem = connectiveProblem(next, this.tokens[this.pos + 1]);
+      if (problem) this.fail(problem.message, problem.start, problem.end);
+      this.pos++; // the AND
     }
   }
 
