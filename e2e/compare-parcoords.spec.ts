@@ -64,6 +64,9 @@ test('params every run shares get no axis by default; those that vary do', async
   for (const key of varying) await expect(axisTitle(page, 'param', key)).toBeVisible();
   for (const key of equal) await expect(axisTitle(page, 'param', key)).toHaveCount(0);
   await expect(axisTitle(page, 'metric', 'val_loss')).toBeVisible();
+  // The JSON param is one axis per leaf, as in the diff table: the leaf that varies, not the blob.
+  await expect(axisTitle(page, 'param', 'model_config\\.lr')).toBeVisible();
+  await expect(axisTitle(page, 'param', 'model_config')).toHaveCount(0);
   await expect(status(page)).toHaveText(/^3 runs/);
 
   // The chooser lists only varying params at first; all of them once asked, and adds one.

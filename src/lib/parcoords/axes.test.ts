@@ -192,4 +192,22 @@ describe('toParcoordsRun', () => {
       ]),
     });
   });
+
+  it('gives a dict param one axis per leaf, as the diff table rows do', () => {
+    const run = toParcoordsRun({
+      runId: 'abc',
+      name: 'my run',
+      params: new Map([
+        ['model_config', '{"type": "gbm", "params": {"max_depth": 3}}'],
+        ['model_config.type', 'logged-as-is'],
+      ]),
+      metrics: new Map(),
+    });
+    expect(run.values).toEqual(
+      new Map<string, string | number>([
+        ['p:model_config.type', 'logged-as-is'],
+        ['p:model_config.params.max_depth', '3'],
+      ]),
+    );
+  });
 });

@@ -12,6 +12,7 @@
 //   padded domain and sits in the middle.
 // - Positions run 0 (bottom) … 1 (top); NaN is the missing slot.
 import { paramNumber } from '../run-diff/diff-model';
+import { flattenParams } from '../run-diff/param-literal';
 import { compareByVariation, variationOf } from '../run-diff/rank';
 import type { RankCell } from '../run-diff/rank';
 import { compareKeys } from '../run-fields';
@@ -250,10 +251,14 @@ export interface RunFields {
   metrics: ReadonlyMap<string, { value: number }>;
 }
 
-/** A run as the plot reads it: each param's text under `p:<key>`, each metric under `m:<key>`. */
+/**
+ * A run as the plot reads it: each param's text under `p:<key>`, each metric under `m:<key>`. A param
+ * holding a dict or list is one axis per leaf (`p:model_config.params.C`), as in the diff table: its
+ * raw text would be one category per distinct blob, which says nothing.
+ */
 export function toParcoordsRun(run: RunFields): ParcoordsRun {
   const values = new Map<AxisKey, AxisValue>();
-  for (const [key, text] of run.params) values.set(axisKey('param', key), text);
+  for (const { key, value } of flattenParams(run.params)) values.set(axisKey('param', key), value);
   for (const [key, metric] of run.metrics) values.set(axisKey('metric', key), metric.value);
   return { id: run.runId, name: run.name, values };
 }

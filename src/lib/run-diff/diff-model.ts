@@ -15,7 +15,7 @@
 // - Metrics are whatever value the caller's map holds per run: the latest by default; the page puts
 //   the value at a chosen step there instead (see metric-at-step).
 import { compareKeys } from '../run-fields';
-import { flattenParamValue } from './param-literal';
+import { flattenParams } from './param-literal';
 import { compareByVariation, variationOf } from './rank';
 import type { Variation } from './rank';
 
@@ -171,18 +171,13 @@ function paramColumns(
 ): Columns {
   return runs.map((run) => {
     const column = new Map<string, DiffCell>();
-    const flattened: [string, string, string][] = [];
-    for (const [key, value] of run.params) {
-      const entries = flatten ? flattenParamValue(value) : undefined;
-      if (!entries) column.set(key, textCell(value));
-      else for (const e of entries) flattened.push([`${key}.${e.path}`, e.value, key]);
+    if (!flatten) {
+      for (const [key, value] of run.params) column.set(key, textCell(value));
+      return column;
     }
-    // A param logged under a dotted name (`optimizer.lr`) wins over the same name flattened out of
-    // another param's value: it is what the run said in so many words.
-    for (const [key, value, origin] of flattened) {
-      if (column.has(key)) continue;
+    for (const { key, value, origin } of flattenParams(run.params)) {
       column.set(key, textCell(value));
-      if (!origins.has(key)) origins.set(key, origin);
+      if (origin !== undefined && !origins.has(key)) origins.set(key, origin);
     }
     return column;
   });

@@ -5,6 +5,7 @@ import {
   MAX_FLAT_ENTRIES,
   MAX_PARSE_LENGTH,
   flattenParamValue,
+  flattenParams,
   parseLiteral,
 } from './param-literal';
 
@@ -233,5 +234,21 @@ describe('parseLiteral', () => {
     expect(parseLiteral("'x'")).toEqual({ kind: 'leaf', text: 'x' });
     expect(parseLiteral('adam')).toBeUndefined();
     expect(parseLiteral('')).toBeUndefined();
+  });
+});
+
+describe('flattenParams', () => {
+  it('keeps plain params, flattens containers, and lets a dotted param win over a flattened one', () => {
+    const out = flattenParams([
+      ['opt', "{'lr': 0.1, 'betas': (0.9, 0.99)}"],
+      ['opt.lr', '0.5'],
+      ['seed', '7'],
+    ]);
+    expect(out).toEqual([
+      { key: 'opt.lr', value: '0.5', origin: undefined },
+      { key: 'seed', value: '7', origin: undefined },
+      { key: 'opt.betas.0', value: '0.9', origin: 'opt' },
+      { key: 'opt.betas.1', value: '0.99', origin: 'opt' },
+    ]);
   });
 });

@@ -281,3 +281,37 @@ export function flattenParamValue(text: string): FlatEntry[] | undefined {
   walk(root, null);
   return ok ? out : undefined;
 }
+
+/** One param as a reader sees it: a plain param's own key, or a sub-key flattened out of `origin`. */
+export interface FlatParam {
+  key: string;
+  value: string;
+  /** The param whose value held this entry; undefined for a param kept as it was logged. */
+  origin: string | undefined;
+}
+
+/**
+ * A run's params with every dict, list or tuple value flattened into dotted sub-keys
+ * (`model_config.params.C`). A param logged under a dotted name (`optimizer.lr`) wins over the same
+ * name flattened out of another param's value: it is what the run said in so many words.
+ */
+export function flattenParams(params: Iterable<readonly [string, string]>): FlatParam[] {
+  const plain: FlatParam[] = [];
+  const flattened: FlatParam[] = [];
+  const taken = new Set<string>();
+  for (const [key, value] of params) {
+    const entries = flattenParamValue(value);
+    if (!entries) {
+      plain.push({ key, value, origin: undefined });
+      taken.add(key);
+    } else
+      for (const e of entries)
+        flattened.push({ key: `${key}.${e.path}`, value: e.value, origin: key });
+  }
+  for (const entry of flattened) {
+    if (taken.has(entry.key)) continue;
+    taken.add(entry.key);
+    plain.push(entry);
+  }
+  return plain;
+}
