@@ -1,24 +1,17 @@
 import { useCallback, useId, useMemo, useRef, useState } from 'react';
 import type { PointerEvent } from 'react';
 import { useElementWidth } from '@/hooks/useElementWidth';
-import { formatMetric } from '@/lib/format';
-import { axisColumn, buildAxes, moveAxis, numberOf } from '@/lib/parcoords/axes';
+import { axisColumn, buildAxes, moveAxis } from '@/lib/parcoords/axes';
 import { withBrush } from '@/lib/parcoords/brush';
-import {
-  finiteRange,
-  parseColor,
-  sequentialPalette,
-  shadeIndices,
-  SHADES,
-} from '@/lib/parcoords/color';
-import type { Rgb } from '@/lib/parcoords/color';
 import { axisX, nearestRun, plotLayout, projectRuns } from '@/lib/parcoords/layout';
+import { paintRuns } from '@/lib/parcoords/paint';
 import type { AxisKey, AxisSpec, Brush, Brushes, ParcoordsRun } from '@/lib/parcoords/types';
 import { parseAxisKey } from '@/lib/parcoords/types';
 import { ParcoordsAxis } from './ParcoordsAxis';
+import { ParcoordsLegend } from './ParcoordsLegend';
 import { ParcoordsTitles } from './ParcoordsTitles';
 import { useDevicePixelRatio, useParcoordsCanvas, useParcoordsColors } from './useParcoordsCanvas';
-import type { ParcoordsColors, ParcoordsScene } from '@/lib/parcoords/draw';
+import type { ParcoordsScene } from '@/lib/parcoords/draw';
 import './parcoords.css';
 
 export interface ParallelCoordinatesProps {
@@ -44,57 +37,6 @@ export interface ParallelCoordinatesProps {
 
 /** Within this many pixels of a line, the pointer is on it. */
 const HOVER_REACH = 6;
-
-interface Paint {
-  colorOf: Uint16Array;
-  palette: string[];
-  order: Uint32Array;
-  range: { min: number; max: number } | undefined;
-}
-
-function paintRuns(
-  runs: readonly ParcoordsRun[],
-  colorBy: AxisKey | undefined,
-  runColors: ReadonlyMap<string, string> | undefined,
-  colors: ParcoordsColors,
-): Paint {
-  const colorOf = new Uint16Array(runs.length);
-  let palette: string[];
-  let range: Paint['range'];
-  if (colorBy) {
-    const values = Float64Array.from(runs, (r) => numberOf(r.values.get(colorBy)) ?? NaN);
-    range = finiteRange(values);
-    const stops = colors.scale.map(parseColor).filter((c): c is Rgb => c !== undefined);
-    palette = [
-      ...sequentialPalette(stops.length > 0 ? stops : [[128, 128, 128]], SHADES),
-      colors.faint,
-    ];
-    const shades = shadeIndices(values, SHADES);
-    shades.forEach((s, i) => (colorOf[i] = s < 0 ? SHADES : s));
-  } else {
-    const index = new Map<string, number>();
-    palette = [];
-    runs.forEach((run, i) => {
-      const color = runColors?.get(run.id) ?? colors.accent;
-      let k = index.get(color);
-      if (k === undefined) {
-        k = palette.length;
-        palette.push(color);
-        index.set(color, k);
-      }
-      colorOf[i] = k;
-    });
-  }
-  const order = Uint32Array.from(runs, (_, i) => i).sort((a, b) => {
-    const ca = colorOf[a] as number;
-    const cb = colorOf[b] as number;
-    // Grey (no value) first, so coloured lines are drawn over it.
-    const ga = colorBy && ca === SHADES ? -1 : ca;
-    const gb = colorBy && cb === SHADES ? -1 : cb;
-    return ga - gb || a - b;
-  });
-  return { colorOf, palette, order, range };
-}
 
 /** The name an axis shows: its field's own key. */
 const nameOf = (key: AxisKey) => parseAxisKey(key)?.key ?? key;
@@ -259,25 +201,7 @@ export function ParallelCoordinates(props: ParallelCoordinatesProps) {
           </div>
         </>
       )}
-      {colorBy && (
-        <div className="parcoords-legend">
-          <span className="parcoords-legend-name" title={nameOf(colorBy)}>
-            {nameOf(colorBy)}
-          </span>
-          {paint.range ? (
-            <>
-              <span>{formatMetric(paint.range.min)}</span>
-              <span className="parcoords-legend-ramp" aria-hidden="true" />
-              <span>{formatMetric(paint.range.max)}</span>
-            </>
-          ) : (
-            <span>no finite value</span>
-          )}
-          <span className="parcoords-legend-missing">
-            <span className="parcoords-legend-swatch" aria-hidden="true" /> missing
-          </span>
-        </div>
-      )}
+      {colorBy && <ParcoordsLegend name={nameOf(colorBy)} range={paint.range} />}
     </div>
   );
 }
