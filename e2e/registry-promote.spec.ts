@@ -7,6 +7,8 @@ import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
 import { readManifest, type SeededColumn } from './support/manifest';
 import {
+  mlflow,
+  mlflowExperiment,
   mlflowPromote,
   mlflowRegistry,
   mlflowRegistryHistory,
@@ -267,4 +269,126 @@ test("the version page shows the signature read from the version's MLmodel; the 
     `yes · ${candidate.inputs.length} in, ${candidate.outputs.length} out`,
   );
   await expect(cell('3')).toContainText('no MLmodel');
+});
+
+test('a direction switched in the promotion view recolours the delta and is written to both source experiments', async ({
+  page,
+}) => {
+  // Source runs of their own, in two experiments, so that no other test reads these tags.
+  const before = await ownRun('promote-direction-champion');
+  const after = await ownRun('promote-direction-candidate');
+  await mlflow.logMetric(before.runId, 'score', 1);
+  await mlflow.logMetric(after.runId, 'score', 3);
+  const name = uniqueName('e2e-promote-direction');
+  await mlflowRegistry.createModel(name);
+  await mlflowRegistry.createVersion(name, before.runId);
+  await mlflowRegistry.createVersion(name, after.runId);
+  await mlflowRegistry.setAlias(name, 'champion', '1');
+  const tagOf = (experimentId: string) =>
+    mlflowExperiment.tag(experimentId, 'parallax.metric_direction.score');
+
+  await page.goto(promoteUrl(name, 'candidate=2'));
+  const score = metricRow(page, 'score');
+  const delta = score.locator('.promotion-delta');
+  // "score" says nothing about its direction: a change, neither better nor worse.
+  await expect(delta).toHaveClass(/\bis-neutral\b/);
+  await expect(delta).toContainText('+2');
+  // The view says where a choice goes: both experiments, by name.
+  const metrics = page.getByRole('region', { name: 'Metrics' });
+  await expect(metrics).toContainText('different experiments');
+  for (const { experimentId } of [before, after])
+    await expect(
+      metrics.getByRole('link', { name: (await mlflow.getExperiment(experimentId)).name }),
+    ).toBeVisible();
+
+  const choose = async (item: string) => {
+    await score.getByRole('button', { name: /^Direction of score/ }).click();
+    await page.getByRole('menuitem', { name: item }).click();
+  };
+  await choose('Lower is better');
+  await expect.poll(() => tagOf(before.experimentId)).toBe('min');
+  await expect.poll(() => tagOf(after.experimentId)).toBe('min');
+  await expectDelta(score, '+2', 'worse');
+  await expect(score.getByRole('button', { name: /^Direction of score/ })).toHaveAccessibleName(
+    /shared with the experiment/,
+  );
+
+  await choose('Higher is better');
+  await expect.poll(() => tagOf(before.experimentId)).toBe('max');
+  await expect.poll(() => tagOf(after.experimentId)).toBe('max');
+  await expectDelta(score, '+2', 'better');
+  // Read back from MLflow, not from this page's memory.
+  await page.reload();
+  await expectDelta(metricRow(page, 'score'), '+2', 'better');
+});
+
+test("the promotion view's history shows who held the alias before a Promote, without a reload", async ({
+  page,
+}) => {
+  const name = await promotionModel('promote-history');
+  // A record about another alias, as Parallax writes one: the model page shows it, this view not.
+  await mlflowRegistry.setAlias(name, 'challenger', '2');
+  await mlflowRegistryHistory.setTag(
+    name,
+    `parallax.history.${String(Date.now() - 60_000).padStart(15, '0')}.e2e0`,
+    JSON.stringify({ v: 1, kind: 'alias', alias: 'challenger', from: null, to: '2', by: null }),
+  );
+  await page.goto(promoteUrl(name, 'candidate=2'));
+  const history = page.getByRole('region', { name: 'History of @champion and Production' });
+  await expect(history).toContainText('No move of @champion and Production recorded yet');
+
+  await page.getByRole('button', { name: 'Promote v2…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Promote version 2' });
+  await dialog.getByRole('button', { name: 'Promote' }).click();
+  await expect(dialog).toBeHidden();
+  await expect
+    .poll(async () => (await mlflowRegistry.getModel(name)).aliases)
+    .toContainEqual({ alias: 'champion', version: '2' });
+  const recorded = (await mlflowRegistryHistory.tags(name)).map(
+    (t) => JSON.parse(t.value) as Record<string, unknown>,
+  );
+  expect(recorded).toContainEqual(
+    expect.objectContaining({ kind: 'alias', alias: 'champion', from: '1', to: '2' }),
+  );
+
+  // Newest first: the alias's move from its past holder, then the transition and what it archived.
+  const entries = history.getByRole('listitem');
+  await expect(entries).toHaveCount(2);
+  await expect(entries.nth(0)).toContainText('@champion');
+  await expect(entries.nth(0)).toContainText('v1 → v2');
+  await expect(entries.nth(1)).toContainText('Staging → Production');
+  await expect(entries.nth(1)).toContainText('v1 Production → Archived');
+  await expect(history).not.toContainText('challenger');
+
+  await history.getByRole('link', { name: /full history/ }).click();
+  await expect(page).toHaveURL(new RegExp(`/models/${encodeURIComponent(name)}#history$`));
+  const full = page.getByRole('list', { name: 'History', exact: true });
+  await expect(full.getByRole('listitem')).toHaveCount(3);
+  await expect(full).toContainText('@challenger');
+  await expect(full.getByRole('listitem').first()).toContainText('v1 → v2');
+});
+
+test('Swap compares the other way round: the URL names both, and the deltas change sign', async ({
+  page,
+}) => {
+  const { champion, candidate } = seeded();
+  const name = await promotionModel('promote-swap');
+  await page.goto(promoteUrl(name, 'candidate=2'));
+  const forward = signedDelta(candidate.metrics.loss, champion.metrics.loss);
+  await expectDelta(metricRow(page, 'loss'), forward, 'better');
+
+  await page.getByRole('button', { name: 'Swap' }).click();
+  await expect(page).toHaveURL(/candidate=1/);
+  await expect(page).toHaveURL(/against=version%3A2/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Promote v1 of ${name}`);
+  const backward = signedDelta(champion.metrics.loss, candidate.metrics.loss);
+  expect(Math.sign(Number(backward))).toBe(-Math.sign(Number(forward)));
+  await expectDelta(metricRow(page, 'loss'), backward, 'worse');
+  await expect(page.getByLabel('The candidate')).toContainText('v1');
+
+  // And back again.
+  await page.getByRole('button', { name: 'Swap' }).click();
+  await expect(page).toHaveURL(/candidate=2/);
+  await expect(page).toHaveURL(/against=version%3A1/);
+  await expectDelta(metricRow(page, 'loss'), forward, 'better');
 });

@@ -1,10 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
-import { useQueries, useQueryClient } from '@tanstack/react-query';
-import { MlflowError } from '@/api/errors';
-import { deleteExperimentTag, setExperimentTag } from '@/api/experiments';
-import { experimentQueries } from '@/api/queries/experiments';
+import { useMutation, useQueries } from '@tanstack/react-query';
+import { experimentMutations, experimentQueries } from '@/api/queries/experiments';
 import { useCanEdit } from '@/components/useCanEdit';
-import { mapBounded } from '@/lib/bounded';
 import {
   directionStorageKey,
   directionTagKey,
@@ -63,7 +60,6 @@ function writeStored(experimentId: string, metricKey: string, direction: Directi
  * kept in this browser and the page says so.
  */
 export function useMetricDirections(experimentIds: readonly string[]): MetricDirections {
-  const client = useQueryClient();
   const canEdit = useCanEdit();
   const experiments = useQueries({
     queries: experimentIds.map((id) => experimentQueries.detail(id)),
@@ -81,7 +77,7 @@ export function useMetricDirections(experimentIds: readonly string[]): MetricDir
     setStoredFor(() => readAll);
     setStored(readAll);
   }
-  const [saving, setSaving] = useState(false);
+  const { mutate: write, isPending: saving } = useMutation(experimentMutations.metricDirection());
   const [localOnly, setLocalOnly] = useState<LocalOnly>();
 
   const keepLocally = useCallback(
@@ -98,31 +94,21 @@ export function useMetricDirections(experimentIds: readonly string[]): MetricDir
       const key = directionTagKey(metric);
       if (!canEdit) return keepLocally(metric, direction, 'this Parallax is read-only');
       if (!key.ok) return keepLocally(metric, direction, key.reason);
-      setSaving(true);
-      void mapBounded(experimentIds, 4, (id) =>
-        direction
-          ? setExperimentTag(id, key.key, direction)
-          : // No tag to delete is the goal reached.
-            deleteExperimentTag(id, key.key).catch((e: unknown) => {
-              if (!(e instanceof MlflowError && e.notFound)) throw e;
-            }),
-      )
-        .then(async (settled) => {
-          const failed = settled.find((s) => !s.ok);
-          if (failed && !failed.ok) {
-            const e = failed.error;
-            keepLocally(metric, direction, e instanceof Error ? e.message : String(e));
-          } else {
+      write(
+        { experimentIds, key: key.key, direction },
+        {
+          onError: (e: unknown) =>
+            keepLocally(metric, direction, e instanceof Error ? e.message : String(e)),
+          onSuccess: () => {
             // A shared choice replaces this browser's old one, so the two never disagree.
             for (const id of experimentIds) writeStored(id, metric, undefined);
             setStored(readAll);
             setLocalOnly(undefined);
-          }
-          await client.invalidateQueries({ queryKey: experimentQueries.all });
-        })
-        .finally(() => setSaving(false));
+          },
+        },
+      );
     },
-    [canEdit, client, experimentIds, keepLocally, readAll],
+    [canEdit, experimentIds, keepLocally, readAll, write],
   );
 
   const of = useCallback(

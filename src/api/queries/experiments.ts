@@ -16,6 +16,9 @@ import {
   type SearchExperimentsParams,
 } from '../experiments';
 import type { TagWrite } from '../types';
+import { MlflowError } from '../errors';
+import { mapBounded } from '@/lib/bounded';
+import type { Direction } from '@/lib/metric-direction';
 
 export type ExperimentListParams = Omit<SearchExperimentsParams, 'pageToken' | 'maxResults'>;
 
@@ -91,4 +94,34 @@ export const experimentMutations = {
       mutationFn: (key: string) => deleteExperimentTag(experimentId, key),
       onSuccess: refreshExperiments,
     }),
+  /**
+   * A metric's direction shared through each experiment given, as the tag `key` (no direction:
+   * the tag removed, back to the guess). Every experiment settles on its own; the first refusal is
+   * thrown once all have, and the experiments are read again either way (some may have taken it).
+   */
+  metricDirection: () =>
+    mutationOptions({
+      mutationKey: [...all, 'metric-direction'],
+      mutationFn: async ({ experimentIds, key, direction }: MetricDirectionWrite) => {
+        const settled = await mapBounded(experimentIds, 4, (id) =>
+          direction
+            ? setExperimentTag(id, key, direction)
+            : // No tag to delete is the goal reached.
+              deleteExperimentTag(id, key).catch((e: unknown) => {
+                if (!(e instanceof MlflowError && e.notFound)) throw e;
+              }),
+        );
+        const failed = settled.find((s) => !s.ok);
+        if (failed && !failed.ok) throw failed.error;
+      },
+      onSettled: (_data, _error, _write, _onMutateResult, { client }) =>
+        client.invalidateQueries({ queryKey: all }),
+    }),
 };
+
+export interface MetricDirectionWrite {
+  experimentIds: readonly string[];
+  /** The experiment tag that holds the direction (lib/metric-direction's directionTagKey). */
+  key: string;
+  direction: Direction | undefined;
+}

@@ -1,3 +1,4 @@
+import { DirectionLocalNote } from '@/components/DirectionLocalNote';
 import { ErrorNotice } from '@/components/ErrorNotice';
 import type { StepChoice } from '@/lib/metric-at-step';
 import type { LocalOnly } from '@/hooks/useMetricDirections';
@@ -17,12 +18,7 @@ interface CompareNotesProps {
 export function CompareNotes({ step, choice, localOnly }: CompareNotesProps) {
   return (
     <>
-      {localOnly && (
-        <p className="notice compare-warning" role="status">
-          The direction of <code>{localOnly.metric}</code> is kept in this browser only:{' '}
-          {localOnly.reason}
-        </p>
-      )}
+      <DirectionLocalNote localOnly={localOnly} />
       {step.error != null && (
         <ErrorNotice error={step.error} title="The metric histories could not be read" />
       )}

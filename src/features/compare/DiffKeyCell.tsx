@@ -1,6 +1,6 @@
+import { DirectionMenu } from '@/components/DirectionMenu';
 import type { Direction, EffectiveDirection } from '@/lib/metric-direction';
 import type { DiffRow, FilteredSection, SectionId } from '@/lib/run-diff/diff-model';
-import { DirectionMenu } from './DirectionMenu';
 
 const SECTION_TITLES: Record<SectionId, string> = {
   params: 'Parameters',

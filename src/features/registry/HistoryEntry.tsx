@@ -8,8 +8,8 @@ interface HistoryEntryProps {
   name: string;
   entry: TimelineEntry;
   /** What a rollback would do; undefined: none offered (not the latest entry, or read-only). */
-  rollback: Rollback | undefined;
-  onRollback: (plan: RollbackPlan) => void;
+  rollback?: Rollback | undefined;
+  onRollback?: (plan: RollbackPlan) => void;
 }
 
 /** One line of the history: what moved, who and when, and its rollback when it has one. */
@@ -35,7 +35,7 @@ export function HistoryEntry({ name, entry, rollback, onRollback }: HistoryEntry
             type="button"
             className="btn btn-small history-rollback"
             aria-label={`Roll back ${about}`}
-            onClick={() => onRollback(rollback.plan)}
+            onClick={() => onRollback?.(rollback.plan)}
           >
             Roll back
           </button>

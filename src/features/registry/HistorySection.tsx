@@ -1,20 +1,16 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { useLocation } from 'react-router';
 import type { RegisteredModel } from '@/api/types';
 import { ErrorNotice } from '@/components/ErrorNotice';
 import { Skeleton } from '@/components/Skeleton';
 import { useCanEdit } from '@/components/useCanEdit';
-import {
-  HISTORY_LIMIT,
-  readHistory,
-  registryState,
-  rollbackOf,
-  timeline,
-  type RollbackPlan,
-  type TimelineEntry,
-} from '@/lib/registry/history';
+import { HISTORY_LIMIT, entryKey, rollbackOf, type RollbackPlan } from '@/lib/registry/history';
 import { HistoryEntry } from './HistoryEntry';
 import { RollbackDialog } from './RollbackDialog';
-import { useModelVersions } from './useModelVersions';
+import { useModelTimeline } from './useModelTimeline';
+
+/** The model page's URL fragment that opens it at its history (the promotion view links there). */
+export const HISTORY_FRAGMENT = 'history';
 
 /** Entries shown before "Show older": the page's versions come after the history. */
 const FIRST_ENTRIES = 10;
@@ -26,22 +22,24 @@ const FIRST_ENTRIES = 10;
  */
 export function HistorySection({ model }: { model: RegisteredModel }) {
   const canEdit = useCanEdit();
-  const { query, versions } = useModelVersions(model.name);
+  const { query, state, entries } = useModelTimeline(model);
   const [rollback, setRollback] = useState<RollbackPlan>();
   const [showAll, setShowAll] = useState(false);
-  const records = useMemo(() => readHistory(model.tags ?? []), [model.tags]);
-  const state = useMemo(
-    () => registryState(model.aliases ?? [], versions),
-    [model.aliases, versions],
-  );
-  // Judged only once the versions are known: before, every recorded version would look deleted.
-  const entries = useMemo(
-    () => (query.isSuccess ? timeline(records, state) : []),
-    [query.isSuccess, records, state],
-  );
+  const section = useRef<HTMLElement>(null);
+  const { hash } = useLocation();
+  const ready = !query.isPending;
+  // The browser looks for the fragment before the section exists: scroll once it does.
+  useEffect(() => {
+    if (ready && hash === `#${HISTORY_FRAGMENT}`) section.current?.scrollIntoView();
+  }, [ready, hash]);
 
   return (
-    <section className="detail-section" aria-labelledby="model-history-title">
+    <section
+      ref={section}
+      id={HISTORY_FRAGMENT}
+      className="detail-section"
+      aria-labelledby="model-history-title"
+    >
       <h2 id="model-history-title">History</h2>
       {query.isPending ? (
         <Skeleton rows={3} label="Loading the history…" />
@@ -62,7 +60,7 @@ export function HistorySection({ model }: { model: RegisteredModel }) {
             const undo = rollbackOf(entry, entries, state);
             return (
               <HistoryEntry
-                key={entry.source === 'outside' ? outsideKey(entry) : entry.record.id}
+                key={entryKey(entry)}
                 name={model.name}
                 entry={entry}
                 rollback={canEdit ? undo : undefined}
@@ -86,9 +84,4 @@ export function HistorySection({ model }: { model: RegisteredModel }) {
       )}
     </section>
   );
-}
-
-function outsideKey(entry: Extract<TimelineEntry, { source: 'outside' }>): string {
-  const { change } = entry;
-  return change.kind === 'alias' ? `outside:@${change.alias}` : `outside:v${change.version}`;
 }

@@ -13,6 +13,8 @@ interface PromotionChoosersProps {
   defaultLabel: string;
   onCandidate: (version: string) => void;
   onAgainst: (param: string | undefined) => void;
+  /** Compares the other way round; undefined: there is no pair to swap. */
+  onSwap: (() => void) | undefined;
 }
 
 /** The candidate and what it is compared with; both live in the URL. */
@@ -80,6 +82,15 @@ export function PromotionChoosers(props: PromotionChoosersProps) {
           ))}
         </optgroup>
       </select>
+      <button
+        type="button"
+        className="btn btn-small"
+        disabled={!props.onSwap}
+        onClick={props.onSwap}
+        title="Compare the other way round: the champion as the candidate"
+      >
+        ⇄ Swap
+      </button>
     </div>
   );
 }

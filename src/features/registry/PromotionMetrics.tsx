@@ -1,9 +1,12 @@
 import { useMemo } from 'react';
+import { DirectionLocalNote } from '@/components/DirectionLocalNote';
+import { DirectionMenu } from '@/components/DirectionMenu';
 import { useMetricDirections } from '@/hooks/useMetricDirections';
 import { formatMetric } from '@/lib/format';
 import type { Delta, EffectiveDirection } from '@/lib/metric-direction';
 import { metricRows } from '@/lib/registry/promotion';
 import { deltaText } from '@/lib/run-diff/delta-text';
+import { DirectionScope } from './DirectionScope';
 import type { PromotionSide } from './usePromotionRuns';
 
 const VERDICT_WORDS: Partial<Record<Delta['verdict'], string>> = {
@@ -22,7 +25,8 @@ const value = (n: number | undefined) => (n === undefined ? '—' : formatMetric
 /**
  * The source runs' latest metrics side by side, the candidate's change against the champion
  * colored by each metric's direction: the experiment's `parallax.metric_direction.*` tags (the
- * candidate's experiment first), else this browser's choice, else the guess by name.
+ * candidate's experiment first), else this browser's choice, else the guess by name. A direction
+ * is chosen here as on the compare page, and written to both source runs' experiments.
  */
 export function PromotionMetrics({
   champion,
@@ -47,6 +51,8 @@ export function PromotionMetrics({
   return (
     <section className="detail-section" aria-labelledby="promotion-metrics-title">
       <h2 id="promotion-metrics-title">Metrics</h2>
+      {rows.length > 0 && <DirectionScope experimentIds={experiments} />}
+      <DirectionLocalNote localOnly={directions.localOnly} />
       {rows.length === 0 ? (
         <p className="detail-section-empty">No metrics to compare.</p>
       ) : (
@@ -71,7 +77,15 @@ export function PromotionMetrics({
               return (
                 <tr key={row.key} data-verdict={row.delta.verdict}>
                   <th scope="row" className="promotion-key">
-                    <span className="break-anywhere">{row.key}</span>{' '}
+                    <span className="promotion-key-line">
+                      <span className="break-anywhere">{row.key}</span>
+                      <DirectionMenu
+                        metric={row.key}
+                        current={row.direction}
+                        disabled={directions.saving}
+                        onChoose={(d) => directions.choose(row.key, d)}
+                      />
+                    </span>
                     <span className="promotion-direction">{directionHint(row.direction)}</span>
                   </th>
                   <td className="is-numeric">{value(row.champion)}</td>

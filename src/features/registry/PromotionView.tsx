@@ -1,9 +1,11 @@
+import { useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import type { ModelVersion, RegisteredModel } from '@/api/types';
 import { ErrorNotice } from '@/components/ErrorNotice';
 import { Skeleton } from '@/components/Skeleton';
 import {
   againstLabel,
+  againstParam,
   parseAgainst,
   promotionOffer,
   resolveChampion,
@@ -11,6 +13,7 @@ import {
 import type { Curves } from './PromotionPage';
 import { PromotionCurves } from './PromotionCurves';
 import { PromotionHeader } from './PromotionHeader';
+import { PromotionHistory } from './PromotionHistory';
 import { PromotionMetrics } from './PromotionMetrics';
 import { PromotionNotices } from './PromotionNotices';
 import { PromotionParams } from './PromotionParams';
@@ -42,18 +45,34 @@ export function PromotionView({ model, versions, stages, curves }: PromotionView
   const runs = usePromotionRuns(championMv, candidateMv);
   const offer = promotionOffer(champion.against, championMv, stages);
   const same = candidateMv !== undefined && candidateMv === championMv;
+  const historyAbout = useMemo(
+    () => ({ alias: offer.alias, stage: stages ? offer.stage : undefined }),
+    [offer.alias, offer.stage, stages],
+  );
 
   // Replace, as other view state does: trying choices should not fill the Back button.
-  const setParam = (key: string, value: string | undefined) =>
+  const setParams = (values: Record<string, string | undefined>) =>
     setSearch(
       (prev) => {
         const next = new URLSearchParams(prev);
-        if (value) next.set(key, value);
-        else next.delete(key);
+        for (const [key, value] of Object.entries(values)) {
+          if (value) next.set(key, value);
+          else next.delete(key);
+        }
         return next;
       },
       { replace: true, preventScrollReset: true },
     );
+  // The champion becomes the candidate, compared with the former candidate by its version: an
+  // alias or stage would still name the champion.
+  const swap =
+    candidateMv && championMv && !same
+      ? () =>
+          setParams({
+            candidate: championMv.version,
+            against: againstParam({ kind: 'version', version: candidateMv.version }),
+          })
+      : undefined;
 
   const defaultAgainst = resolveChampion(undefined, versions, aliases, stages);
   const defaultLabel = defaultAgainst.against
@@ -75,8 +94,9 @@ export function PromotionView({ model, versions, stages, curves }: PromotionView
           candidate: candidateId,
           against: asked,
           defaultLabel,
-          onCandidate: (v) => setParam('candidate', v),
-          onAgainst: (a) => setParam('against', a),
+          onCandidate: (v) => setParams({ candidate: v }),
+          onAgainst: (a) => setParams({ against: a }),
+          onSwap: swap,
         }}
       />
       <PromotionNotices
@@ -119,6 +139,7 @@ export function PromotionView({ model, versions, stages, curves }: PromotionView
           )}
         </>
       )}
+      <PromotionHistory model={model} about={historyAbout} />
     </div>
   );
 }

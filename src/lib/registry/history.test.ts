@@ -4,6 +4,8 @@ import {
   MAX_RECORD_CHARS,
   decodeRecord,
   encodeRecord,
+  entriesAbout,
+  entryKey,
   historyKeysBeyondLimit,
   isHistoryTag,
   keySuffix,
@@ -465,5 +467,63 @@ describe('viewOf', () => {
       from: '2',
       to: '3',
     });
+  });
+});
+
+describe('entriesAbout (the promotion view)', () => {
+  const records = recordsOf(
+    aliasEvent('champion', null, '1'),
+    aliasEvent('challenger', null, '2'),
+    stageEvent(move('1', 'None', 'Production')),
+    stageEvent(move('2', 'None', 'Staging')),
+    stageEvent(move('3', 'Staging', 'Production'), move('1', 'Production', 'Archived')),
+    aliasEvent('champion', '1', '3'),
+  );
+  // v3 left Production and @challenger moved, both outside Parallax.
+  const now = state(
+    { champion: '3', challenger: '4' },
+    { 1: 'Archived', 2: 'Staging', 3: 'Archived', 4: 'None' },
+  );
+  const entries = timeline(records, now);
+  const described = (list: typeof entries) =>
+    list.map((e) => {
+      const v = viewOf(e);
+      const what =
+        v.kind === 'alias' ? `@${v.alias} ${v.from}→${v.to}` : `v${v.version} ${v.from}→${v.to}`;
+      return v.outside ? `outside ${what}` : what;
+    });
+
+  test("the alias's moves and the transitions into or out of the stage, newest first", () => {
+    expect(described(entriesAbout(entries, { alias: 'champion', stage: 'Production' }))).toEqual([
+      'outside v3 Production→Archived',
+      '@champion 1→3',
+      'v3 Staging→Production',
+      'v1 None→Production',
+      '@champion null→1',
+    ]);
+  });
+
+  test('a transition counts for the versions it archived out of the stage too', () => {
+    const archived = recordsOf(
+      stageEvent(move('5', 'None', 'Staging'), move('2', 'Staging', 'Archived')),
+    );
+    const about = entriesAbout(timeline(archived, state({}, { 5: 'Staging', 2: 'Archived' })), {
+      alias: 'champion',
+      stage: 'Archived',
+    });
+    expect(described(about)).toEqual(['v5 None→Staging']);
+  });
+
+  test('without stages (Unity Catalog), only the alias', () => {
+    expect(described(entriesAbout(entries, { alias: 'challenger', stage: undefined }))).toEqual([
+      'outside @challenger 2→4',
+      '@challenger null→2',
+    ]);
+  });
+
+  test('every entry has its own key', () => {
+    const keys = entries.map(entryKey);
+    expect(new Set(keys).size).toBe(entries.length);
+    expect(keys.slice(0, 2)).toEqual(['outside:v3', 'outside:@challenger']);
   });
 });

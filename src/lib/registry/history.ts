@@ -307,6 +307,40 @@ export function latestEntries(entries: readonly TimelineEntry[]): Set<TimelineEn
   return latest;
 }
 
+/** A stable key for an entry: its tag, or what a change made outside Parallax is about. */
+export function entryKey(entry: TimelineEntry): string {
+  if (entry.source === 'parallax') return entry.record.id;
+  const { change } = entry;
+  return change.kind === 'alias' ? `outside:@${change.alias}` : `outside:v${change.version}`;
+}
+
+/** What a promotion moves: the alias it points at the candidate, and the stage it fills. */
+export interface PromotionSubjects {
+  alias: string;
+  /** Undefined where the registry has no stages. */
+  stage: Stage | undefined;
+}
+
+/**
+ * The entries that matter to a promotion, newest first as given: the moves of its alias (who held
+ * it before), and the transitions into or out of its stage (the versions it archived included).
+ */
+export function entriesAbout(
+  entries: readonly TimelineEntry[],
+  { alias, stage }: PromotionSubjects,
+): TimelineEntry[] {
+  const movesStage = (m: { from: Stage; to: Stage | null }) =>
+    stage !== undefined && (m.from === stage || m.to === stage);
+  return entries.filter((entry) => {
+    if (entry.source === 'outside') {
+      const { change } = entry;
+      return change.kind === 'alias' ? change.alias === alias : movesStage(change);
+    }
+    const { record } = entry;
+    return record.kind === 'alias' ? record.alias === alias : record.moves.some(movesStage);
+  });
+}
+
 // ---------- rollback ----------
 
 export type RollbackPlan =

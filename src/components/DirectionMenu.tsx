@@ -1,6 +1,7 @@
 import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
 import { guessDirection } from '@/lib/metric-direction';
 import type { Direction, EffectiveDirection, MetricDirection } from '@/lib/metric-direction';
+import './direction-menu.css';
 
 interface DirectionMenuProps {
   metric: string;
@@ -21,7 +22,10 @@ const SOURCE: Record<EffectiveDirection['source'], string> = {
   guess: 'guessed from the name',
 };
 
-/** A metric's direction, where it comes from, and a menu to choose it for the whole team. */
+/**
+ * A metric's direction, where it comes from, and a menu to choose it for the whole team (the
+ * compare page's diff and the promotion view; useMetricDirections reads and writes it).
+ */
 export function DirectionMenu({ metric, current, disabled, onChoose }: DirectionMenuProps) {
   const guess = guessDirection(metric);
   return (
@@ -29,7 +33,7 @@ export function DirectionMenu({ metric, current, disabled, onChoose }: Direction
       <DropdownMenu.Trigger asChild>
         <button
           type="button"
-          className={`diff-direction is-${current.direction} from-${current.source}`}
+          className={`direction-menu is-${current.direction} from-${current.source}`}
           disabled={disabled}
           aria-label={`Direction of ${metric}: ${LABEL[current.direction]}, ${SOURCE[current.source]}`}
           title={`${LABEL[current.direction]} (${SOURCE[current.source]})`}
@@ -39,7 +43,7 @@ export function DirectionMenu({ metric, current, disabled, onChoose }: Direction
       </DropdownMenu.Trigger>
       <DropdownMenu.Portal>
         <DropdownMenu.Content className="metric-chart-menu" align="start" sideOffset={4}>
-          <DropdownMenu.Label className="diff-direction-label">
+          <DropdownMenu.Label className="direction-menu-label">
             Which way is better?
           </DropdownMenu.Label>
           <DropdownMenu.Item onSelect={() => onChoose('min')}>Lower is better</DropdownMenu.Item>
