@@ -11,6 +11,7 @@ import type { Ui } from './runs-table.ts';
 /* eslint-disable @typescript-eslint/no-explicit-any -- browser globals, see above */
 type El = any;
 declare const document: any;
+declare const window: any;
 /* eslint-enable @typescript-eslint/no-explicit-any */
 
 const TIMEOUT = Number(process.env.BENCH_REGISTRY_TIMEOUT_MS ?? 60_000);
@@ -140,6 +141,8 @@ export interface RegistrySample {
   longtask_max_ms: number | null;
   /** Long tasks over 50 ms before the predicate held (within longtasks_over_50ms). */
   longtasks_over_50ms_to_ready: number | null;
+  /** Each long task over 50 ms: its start (ms from navigation) and duration, to place it in the load. */
+  longtasks_over_50ms_list: { start: number; dur: number }[];
   /** The load's data requests on its clock (Node's, from the navigation). */
   waterfall: WaterfallEntry[];
   errors: string[];
@@ -172,6 +175,7 @@ export async function registryLoadOnce<A>(
     longtasks_over_50ms: null,
     longtask_max_ms: null,
     longtasks_over_50ms_to_ready: null,
+    longtasks_over_50ms_list: [],
     waterfall: [],
     errors: [],
   };
@@ -208,6 +212,13 @@ export async function registryLoadOnce<A>(
     s.longtasks_over_50ms = lt.over_50ms;
     s.longtask_max_ms = round(lt.max_ms);
     s.longtasks_over_50ms_to_ready = (await longTasks(page, 0, s.T)).over_50ms;
+    s.longtasks_over_50ms_list = await page.evaluate((to) => {
+      const all = (window as { __bench: { longtasks: { start: number; dur: number }[] } }).__bench
+        .longtasks;
+      return all
+        .filter((t) => t.dur > 50 && t.start <= to)
+        .map((t) => ({ start: Math.round(t.start), dur: Math.round(t.dur) }));
+    }, settled);
     s.waterfall = waterfall(session.requests(), t0);
     const readyMs = readyAt - t0;
     s.requests_to_ready = s.waterfall.filter((w) => w.start_ms <= readyMs).length;
