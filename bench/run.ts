@@ -1,4 +1,4 @@
-// `npm run bench [-- --only runs-table|charts|compare|footprint|server-load] [--runs N] [--full-runs K] [--no-warmup]
+// `npm run bench [-- --only runs-table|charts|compare|footprint|server-load|registry] [--runs N] [--full-runs K] [--no-warmup]
 //  [--cold-runs C] [--quick] [--scale F] [--duration S]`
 // Parallax against MLflow's own UI on the same mlflow server, and Parallax's server under load
 // against MLflow direct; results in bench/results/*.json.
@@ -9,9 +9,10 @@ import { runsTableSuite, type Options } from './suites.ts';
 import { chartsSuite } from './suites-charts.ts';
 import { compareSuite } from './suites-compare.ts';
 import { footprintSuite } from './suites-footprint.ts';
+import { registrySuite } from './suites-registry.ts';
 import { serverLoadSuite, type LoadSuiteOptions } from './suites-server-load.ts';
 
-const SUITES = ['runs-table', 'charts', 'compare', 'footprint', 'server-load'] as const;
+const SUITES = ['runs-table', 'charts', 'compare', 'footprint', 'server-load', 'registry'] as const;
 type SuiteName = (typeof SUITES)[number];
 
 function parse(argv: string[]) {
@@ -76,6 +77,7 @@ try {
     ['compare', async () => compareSuite(await needBrowser(), opts)],
     ['footprint', async () => footprintSuite(await needBrowser(), opts)],
     ['server-load', () => serverLoadSuite(load)],
+    ['registry', async () => registrySuite(await needBrowser(), opts)],
   ];
   for (const [name, suite] of suites) {
     if (only && only !== name) continue;

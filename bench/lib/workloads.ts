@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync } 
 import path from 'node:path';
 import { benchDir, root } from './paths.ts';
 
-export type WorkloadName = 'w1' | 'w2' | 'w3' | 'w4';
+export type WorkloadName = 'w1' | 'w2' | 'w3' | 'w4' | 'w5';
 
 export interface Spike {
   step: number;
@@ -32,6 +32,26 @@ export interface ParcoordsMeta {
   params: string[];
   metrics: string[];
 }
+/** W5's registered model (`bench-registry-model`): its versions, aliases and stages. */
+export interface RegistryMeta {
+  model: string;
+  versions: number;
+  /** Metrics per source run. */
+  metrics: number;
+  /** Alias → version number. */
+  aliases: Record<string, number>;
+  /** Stage → how many versions are in it. */
+  stages: Record<string, number>;
+  /** The promotion view's two versions: `champion` holds the alias of that name. */
+  champion: string;
+  candidate: string;
+  champion_run_id: string;
+  candidate_run_id: string;
+  /** The version whose page the suite opens. */
+  version_page: string;
+  /** Source run of version i + 1. */
+  run_ids: string[];
+}
 export interface WorkloadMeta {
   experiment_id: string;
   runs: number | { run_id: string; name: string; spikes: Spike[] }[];
@@ -40,6 +60,7 @@ export interface WorkloadMeta {
   pairs?: [string, string][];
   compare?: CompareMeta;
   parcoords?: ParcoordsMeta;
+  registry?: RegistryMeta;
 }
 export interface Workload {
   name: WorkloadName;

@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { usePrefetchQuery, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { MlflowError } from '@/api/errors';
 import { registryMutations, registryQueries } from '@/api/queries/registry';
@@ -18,6 +18,9 @@ import './registry.css';
 /** `/models/:name`: one registered model, its aliases and every version. */
 export function ModelPage({ name }: { name: string }) {
   const query = useQuery(registryQueries.model(name));
+  // The versions are asked for with the model, not once the model has come back and the versions
+  // table mounts: two round trips after each other would delay the table the page is opened for.
+  usePrefetchQuery(registryQueries.versions(name));
   const model = query.data;
   const notFound = query.error instanceof MlflowError && query.error.notFound;
   useDocumentTitle(notFound ? 'Model not found' : name);
