@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import type { QueryClient } from '@tanstack/react-query';
 import { createBrowserRouter, Navigate, type LoaderFunctionArgs } from 'react-router';
 import { experimentQueries } from '@/api/queries/experiments';
+import { registryQueries } from '@/api/queries/registry';
 import { experimentSearchParams, parseExperimentListState } from '@/lib/experiment-list-state';
 import { afterTask } from '@/lib/next-task';
 import { paths } from '@/lib/paths';
@@ -23,6 +24,27 @@ function warmExperiment(queryClient: QueryClient) {
   return ({ params }: LoaderFunctionArgs) => {
     if (params.experimentId) {
       void queryClient.prefetchQuery(experimentQueries.detail(params.experimentId));
+    }
+    return null;
+  };
+}
+
+// The model page and the promotion view both read the model and all its versions; asking for the
+// versions here too saves the round trip the page would otherwise wait for (model, then versions).
+function warmModel(queryClient: QueryClient) {
+  return ({ params }: LoaderFunctionArgs) => {
+    if (params.name) {
+      void queryClient.prefetchQuery(registryQueries.model(params.name));
+      void queryClient.prefetchQuery(registryQueries.versions(params.name));
+    }
+    return null;
+  };
+}
+
+function warmVersion(queryClient: QueryClient) {
+  return ({ params }: LoaderFunctionArgs) => {
+    if (params.name && params.version) {
+      void queryClient.prefetchQuery(registryQueries.version(params.name, params.version));
     }
     return null;
   };
@@ -66,14 +88,17 @@ export function createAppRouter(queryClient: QueryClient) {
             },
             {
               path: paths.model.path,
+              loader: warmModel(queryClient),
               lazy: lazyRoute(() => import('./routes/ModelRoute'), 'ModelRoute'),
             },
             {
               path: paths.modelVersion.path,
+              loader: warmVersion(queryClient),
               lazy: lazyRoute(() => import('./routes/ModelVersionRoute'), 'ModelVersionRoute'),
             },
             {
               path: paths.promote.path,
+              loader: warmModel(queryClient),
               lazy: lazyRoute(() => import('./routes/PromotionRoute'), 'PromotionRoute'),
             },
             {
