@@ -7,6 +7,7 @@ import type { RetryConfig } from './config.ts';
 import { sendError, sendUpstreamFailure } from './http-errors.ts';
 import { checkProxyTarget, splitTarget } from './paths.ts';
 import { sendWithRetries } from './retry.ts';
+import { isUcRejection, isWorkspaceRegistryPath, mapToUnityCatalog } from './uc-registry.ts';
 import type { UpstreamClient } from './upstream.ts';
 
 export interface ProxyDeps {
@@ -15,6 +16,11 @@ export interface ProxyDeps {
   retry: RetryConfig;
   /** PARALLAX_READ_ONLY: endpoints marked 'write' in server/endpoints.ts are refused. */
   readOnly?: boolean;
+  /**
+   * Whether the backend's registry, for this credential, is Unity Catalog: registry calls are then
+   * mapped to its endpoints (server/uc-registry.ts). Absent on open-source MLflow.
+   */
+  unityCatalog?: ((forwardedToken: string | undefined) => Promise<boolean>) | undefined;
 }
 
 export const READ_ONLY_MESSAGE =
@@ -73,26 +79,70 @@ async function proxy(
     return sendError(reply, 415, 'BAD_REQUEST', 'Compressed request bodies are not forwarded.');
   }
 
-  const body = await readBody(request);
+  let body = await readBody(request);
+  const forwardedToken = deps.auth.forwardedToken(request.headers);
+  let outgoing = { method, target, json: false };
+  // The allow-listed (canonical, decoded) path: what MLflow would route this request to.
+  if (deps.unityCatalog && isWorkspaceRegistryPath(checked.endpoint.path)) {
+    let isUc: boolean;
+    try {
+      isUc = await deps.unityCatalog(forwardedToken);
+    } catch (err) {
+      const answered = sendUpstreamFailure(reply, deps.upstream.host, err);
+      if (answered) return answered;
+      throw err;
+    }
+    if (isUc) {
+      // Registry bodies are a few fields; one too large to hold is no registry call.
+      if (body !== undefined && !Buffer.isBuffer(body)) {
+        return sendError(reply, 413, 'BAD_REQUEST', 'The request body is too large.');
+      }
+      const mapped = mapToUnityCatalog({
+        method,
+        path: checked.endpoint.path,
+        query: splitTarget(target).query,
+        body: body?.toString('utf8'),
+      });
+      if (mapped && isUcRejection(mapped)) {
+        return sendError(reply, mapped.status, mapped.error_code, mapped.message);
+      }
+      if (mapped) {
+        outgoing = {
+          method: mapped.method,
+          target: mapped.query ? `${mapped.path}?${mapped.query}` : mapped.path,
+          json: mapped.body !== undefined,
+        };
+        body = mapped.body === undefined ? undefined : Buffer.from(mapped.body, 'utf8');
+      }
+    }
+  }
   const aborted = new AbortController();
   reply.raw.once('close', () => {
     if (!reply.raw.writableFinished) aborted.abort();
   });
-  const forwardedToken = deps.auth.forwardedToken(request.headers);
 
   let res: IncomingMessage;
   try {
     res = await sendWithRetries(
       async () =>
         deps.upstream.request({
-          method,
-          target,
-          headers: await upstreamHeaders(request.headers, body, deps.auth, forwardedToken),
+          method: outgoing.method,
+          target: outgoing.target,
+          headers: {
+            ...(await upstreamHeaders(request.headers, body, deps.auth, forwardedToken)),
+            // A mapped body is JSON we wrote, whatever the browser's request said.
+            ...(outgoing.json ? { 'content-type': 'application/json' } : {}),
+          },
           body,
           signal: aborted.signal,
           urgent: isFirstPaint(splitTarget(target).path),
         }),
-      { method, policy: deps.retry, canResend: !isStream(body), signal: aborted.signal },
+      {
+        method: outgoing.method,
+        policy: deps.retry,
+        canResend: !isStream(body),
+        signal: aborted.signal,
+      },
     );
   } catch (err) {
     const answered = sendUpstreamFailure(reply, deps.upstream.host, err);
