@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import { paths } from '@/lib/paths';
+import { ModelName } from './ModelName';
 
 /** Models, then the model (`name`) when the page is about one of its versions or its promotion. */
 export function ModelBreadcrumb({ name }: { name?: string }) {
@@ -10,7 +11,7 @@ export function ModelBreadcrumb({ name }: { name?: string }) {
         <>
           <span aria-hidden="true"> / </span>
           <Link to={paths.model.href(name)} className="break-anywhere">
-            {name}
+            <ModelName name={name} />
           </Link>
         </>
       )}
