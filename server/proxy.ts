@@ -7,7 +7,12 @@ import type { RetryConfig } from './config.ts';
 import { sendError, sendUpstreamFailure } from './http-errors.ts';
 import { checkProxyTarget, splitTarget } from './paths.ts';
 import { sendWithRetries } from './retry.ts';
-import { isUcRejection, isWorkspaceRegistryPath, mapToUnityCatalog } from './uc-registry.ts';
+import {
+  isUcRejection,
+  isWorkspaceRegistryPath,
+  mapToUnityCatalog,
+  type UcRejection,
+} from './uc-registry.ts';
 import type { UpstreamClient } from './upstream.ts';
 
 export interface ProxyDeps {
@@ -81,7 +86,7 @@ async function proxy(
 
   let body = await readBody(request);
   const forwardedToken = deps.auth.forwardedToken(request.headers);
-  let outgoing = { method, target, json: false };
+  let outgoing: Outgoing = { method, target, json: false };
   // The allow-listed (canonical, decoded) path: what MLflow would route this request to.
   if (deps.unityCatalog && isWorkspaceRegistryPath(checked.endpoint.path)) {
     let isUc: boolean;
@@ -93,27 +98,11 @@ async function proxy(
       throw err;
     }
     if (isUc) {
-      // Registry bodies are a few fields; one too large to hold is no registry call.
-      if (body !== undefined && !Buffer.isBuffer(body)) {
-        return sendError(reply, 413, 'BAD_REQUEST', 'The request body is too large.');
-      }
-      const mapped = mapToUnityCatalog({
-        method,
-        path: checked.endpoint.path,
-        query: splitTarget(target).query,
-        body: body?.toString('utf8'),
-      });
-      if (mapped && isUcRejection(mapped)) {
+      const mapped = toUnityCatalog(method, checked.endpoint.path, target, body);
+      if ('error_code' in mapped) {
         return sendError(reply, mapped.status, mapped.error_code, mapped.message);
       }
-      if (mapped) {
-        outgoing = {
-          method: mapped.method,
-          target: mapped.query ? `${mapped.path}?${mapped.query}` : mapped.path,
-          json: mapped.body !== undefined,
-        };
-        body = mapped.body === undefined ? undefined : Buffer.from(mapped.body, 'utf8');
-      }
+      ({ outgoing, body } = mapped);
     }
   }
   const aborted = new AbortController();
@@ -153,6 +142,43 @@ async function proxy(
 
   if (res.statusCode === 401 && !forwardedToken) deps.auth.invalidate();
   return relay(reply, res, splitTarget(target).path);
+}
+
+interface Outgoing {
+  method: string;
+  target: string;
+  /** The body is JSON Parallax wrote (a mapped call), whatever the browser's content type said. */
+  json: boolean;
+}
+
+/** A workspace-registry call as its Unity Catalog twin (server/uc-registry.ts), or the refusal. */
+function toUnityCatalog(
+  method: string,
+  path: string,
+  target: string,
+  body: Buffer | Readable | undefined,
+): { outgoing: Outgoing; body: Buffer | undefined } | UcRejection {
+  // Registry bodies are a few fields; one too large to hold in memory is no registry call.
+  if (body !== undefined && !Buffer.isBuffer(body)) {
+    return {
+      status: 400,
+      error_code: 'INVALID_PARAMETER_VALUE',
+      message: 'The request body is too large for a registry call.',
+    };
+  }
+  const query = splitTarget(target).query;
+  const mapped = mapToUnityCatalog({ method, path, query, body: body?.toString('utf8') });
+  // No mapping: forwarded as it came (isWorkspaceRegistryPath makes this unreachable today).
+  if (mapped === undefined) return { outgoing: { method, target, json: false }, body };
+  if (isUcRejection(mapped)) return mapped;
+  return {
+    outgoing: {
+      method: mapped.method,
+      target: mapped.query ? `${mapped.path}?${mapped.query}` : mapped.path,
+      json: mapped.body !== undefined,
+    },
+    body: mapped.body === undefined ? undefined : Buffer.from(mapped.body, 'utf8'),
+  };
 }
 
 /**
