@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { mapToUnityCatalog } from '../../../server/uc-registry';
 import {
   reshapeOssAnswer,
   translateUcRequest,
@@ -202,5 +203,53 @@ describe('reshapeOssAnswer', () => {
       error_code: 'X',
       message: 'm',
     });
+  });
+});
+
+// Parallax's server maps the SPA's workspace calls to UC (server/uc-registry.ts); this gateway maps
+// UC back to open-source MLflow. Composed, every call the SPA makes must arrive at MLflow as the
+// call it was (rename aside, which travels as UC's update), so the emulated workspace accepts
+// exactly what Parallax sends.
+describe('with the server mapping: the SPA call arrives at MLflow as it was', () => {
+  const spaCalls: [string, string, Record<string, string>, unknown][] = [
+    ['GET', 'registered-models/search', { max_results: '100' }, undefined],
+    ['GET', 'registered-models/get', { name: NAME }, undefined],
+    ['GET', 'model-versions/search', { filter: `name='${NAME}'`, max_results: '1000' }, undefined],
+    ['GET', 'model-versions/get', { name: NAME, version: '4' }, undefined],
+    ['PATCH', 'registered-models/update', {}, { name: NAME, description: 'd' }],
+    ['DELETE', 'registered-models/delete', {}, { name: NAME }],
+    ['POST', 'registered-models/set-tag', {}, { name: NAME, key: 'k', value: 'v' }],
+    ['DELETE', 'registered-models/delete-tag', {}, { name: NAME, key: 'k' }],
+    ['POST', 'registered-models/alias', {}, { name: NAME, alias: 'champion', version: '4' }],
+    ['DELETE', 'registered-models/alias', {}, { name: NAME, alias: 'champion' }],
+    ['PATCH', 'model-versions/update', {}, { name: NAME, version: '4', description: 'd' }],
+    ['DELETE', 'model-versions/delete', {}, { name: NAME, version: '4' }],
+    ['POST', 'model-versions/set-tag', {}, { name: NAME, version: '4', key: 'k', value: 'v' }],
+    ['DELETE', 'model-versions/delete-tag', {}, { name: NAME, version: '4', key: 'k' }],
+    ['POST', 'registered-models/rename', {}, { name: NAME, new_name: 'main.ml.churn2' }],
+  ];
+
+  it.each(spaCalls)('%s %s', (method, sub, query, body) => {
+    const ossPath = `${OSS}/${sub}`;
+    const uc = mapToUnityCatalog({
+      method,
+      path: ossPath,
+      query: new URLSearchParams(query).toString(),
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!uc || 'error_code' in uc) throw new Error(`the server refused ${method} ${sub}`);
+    const back = translateUcRequest({
+      method: uc.method,
+      path: uc.path,
+      query: new URLSearchParams(uc.query),
+      body: uc.body === undefined ? undefined : (JSON.parse(uc.body) as unknown),
+    });
+    if ('status' in back) throw new Error(`the gateway refused: ${back.message}`);
+    expect({
+      method: back.method,
+      path: back.path,
+      query: Object.fromEntries(back.query),
+      body: back.body,
+    }).toEqual({ method, path: ossPath, query, body });
   });
 });
