@@ -313,6 +313,15 @@ describe('scope', () => {
     }
   });
 
+  it('lists only UC registry endpoints as mapped targets, none that hand out credentials', () => {
+    for (const e of UC_MAPPED_ENDPOINTS) {
+      expect(e.path).toMatch(
+        /^\/api\/2\.0\/mlflow\/unity-catalog\/(?:registered-models|model-versions)\//,
+      );
+      expect(e.path).not.toMatch(/credentials|finalize|upload|model-versions\/create/);
+    }
+  });
+
   it('never lets the browser call a UC endpoint directly', () => {
     for (const e of UC_MAPPED_ENDPOINTS) {
       expect(matchEndpoint(e.method, e.path).kind, e.path).toBe('not-found');
