@@ -48,6 +48,8 @@ export default defineConfig(({ mode }) => ({
       'server/**/*.test.ts',
       'scripts/**/*.test.ts',
       'bench/lib/**/*.test.ts',
+      // Pure helpers of the e2e suite (the emulated workspace's UC translation).
+      'e2e/support/**/*.test.ts',
     ],
     environment: 'node',
   },

@@ -77,7 +77,7 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
   await app.register(fastifyCompress, { encodings: ['br', 'gzip'], globalDecompression: false });
 
   app.get('/healthz', async () => ({ ok: true }));
-  registerBackendInfo(app, { config, upstream, auth });
+  const backendInfo = registerBackendInfo(app, { config, upstream, auth });
   registerArtifact(app, { upstream, auth, retry: config.retry });
   const seriesStore = registerMetricSeries(app, {
     upstream,
@@ -87,7 +87,18 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
   });
   // The same store: the compare page's values come from the histories the charts cached.
   await registerMetricsAtStep(app, { store: seriesStore, upstream, auth });
-  await registerProxy(app, { upstream, auth, retry: config.retry, readOnly: config.readOnly });
+  await registerProxy(app, {
+    upstream,
+    auth,
+    retry: config.retry,
+    readOnly: config.readOnly,
+    // Only a Databricks backend can have a Unity Catalog registry: on open-source MLflow the
+    // registry calls are never mapped, and never wait on a probe.
+    unityCatalog:
+      config.backend === 'databricks'
+        ? async (token) => (await backendInfo.registry(token)) === 'unity-catalog'
+        : undefined,
+  });
   await registerStatic(app, config.staticDir);
   return app;
 }

@@ -30,8 +30,14 @@ const BULK_INTERVAL_PROBE =
 // Probes are cached per credential; this bounds the map if many users (tokens) come and go.
 const MAX_CACHED_CREDENTIALS = 1_000;
 
+/** What the rest of the server may ask about the backend (the same cached probe). */
+export interface BackendInfo {
+  /** The registry the backend serves to this credential: the proxy maps calls for Unity Catalog. */
+  registry(forwardedToken: string | undefined): Promise<ParallaxConfig['registry']>;
+}
+
 /** `GET /parallax/api/config`: what kind of MLflow the SPA is talking to. */
-export function registerBackendInfo(app: FastifyInstance, deps: BackendInfoDeps): void {
+export function registerBackendInfo(app: FastifyInstance, deps: BackendInfoDeps): BackendInfo {
   const now = deps.now ?? Date.now;
   // Keyed by the credential the probe ran with (auth.credentialKey): what the Unity Catalog probe
   // finds depends on who asks, so one user's answer is never served to another.
@@ -80,6 +86,7 @@ export function registerBackendInfo(app: FastifyInstance, deps: BackendInfoDeps)
     };
     return reply.header('cache-control', 'no-store').send(body);
   });
+  return { registry: async (forwardedToken) => (await probeOnce(forwardedToken)).registry };
 }
 
 async function probe(deps: BackendInfoDeps, forwardedToken: string | undefined): Promise<Probe> {

@@ -82,9 +82,28 @@ export const ENDPOINTS: readonly Endpoint[] = [
   w('POST', `${M}/model-versions/set-tag`),
   w('DELETE', `${M}/model-versions/delete-tag`),
 
-  // Unity Catalog registry through MLflow (Databricks). Creating a UC version is a four-step
-  // upload protocol (temporary credentials, cloud upload, finalize) that a web UI does not do,
-  // so model-versions/create, generate-temporary-credentials and finalize are absent.
+  // Unity Catalog: not listed here, since the SPA never calls it. The proxy sends the workspace
+  // registry calls above to their UC twins when the backend's registry is Unity Catalog
+  // (server/uc-registry.ts); those targets are allowed through UC_MAPPED_ENDPOINTS below.
+
+  // Logged models (MLflow 3): browsing only. `{id}` also matches "search" for GET, which MLflow
+  // answers as an unknown model: still a read.
+  r('POST', `${M}/logged-models/search`),
+  r('GET', `${M}/logged-models/{id}`),
+  r('GET', `${M}/logged-models/{id}/artifacts/directories`),
+  // MLflow registers this download route under /ajax-api only.
+  r('GET', '/ajax-api/2.0/mlflow/logged-models/{id}/artifacts/files'),
+];
+
+/**
+ * The Unity Catalog registry endpoints (through MLflow, Databricks) that server/uc-registry.ts maps
+ * the workspace registry calls to. Not in ENDPOINTS, so matchEndpoint refuses a browser calling
+ * them directly: a request is first allowed as the workspace call the SPA makes, and only then
+ * mapped, and the map forwards nothing outside this list. Creating a UC version is a four-step
+ * upload protocol (temporary credentials, cloud upload, finalize) that a web UI does not do, so
+ * model-versions/create, generate-temporary-credentials and finalize are absent.
+ */
+export const UC_MAPPED_ENDPOINTS: readonly Endpoint[] = [
   r('GET', `${UC}/registered-models/search`),
   r('GET', `${UC}/registered-models/get`),
   r('GET', `${UC}/registered-models/alias`),
@@ -102,14 +121,6 @@ export const ENDPOINTS: readonly Endpoint[] = [
   w('DELETE', `${UC}/model-versions/delete`),
   w('POST', `${UC}/model-versions/set-tag`),
   w('DELETE', `${UC}/model-versions/delete-tag`),
-
-  // Logged models (MLflow 3): browsing only. `{id}` also matches "search" for GET, which MLflow
-  // answers as an unknown model: still a read.
-  r('POST', `${M}/logged-models/search`),
-  r('GET', `${M}/logged-models/{id}`),
-  r('GET', `${M}/logged-models/{id}/artifacts/directories`),
-  // MLflow registers this download route under /ajax-api only.
-  r('GET', '/ajax-api/2.0/mlflow/logged-models/{id}/artifacts/files'),
 ];
 
 /** What the table says about one method + decoded path. */

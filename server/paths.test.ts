@@ -80,7 +80,7 @@ describe('checkProxyTarget', () => {
 
   it.each([
     ['POST', '/api/2.0/mlflow/experiments/search'],
-    ['GET', '/api/2.0/mlflow/unity-catalog/registered-models/search?max_results=1'],
+    ['GET', '/api/2.0/mlflow/registered-models/search?max_results=1'],
     ['GET', '/ajax-api/2.0/mlflow/metrics/get-history-bulk-interval?run_ids=a&metric_key=k'],
     ['POST', '/ajax-api/2.0/mlflow/runs/search'],
     ['GET', '/api/2.0/mlflow-artifacts/artifacts/1/run/artifacts/a%20b.png'],
@@ -124,6 +124,8 @@ describe('checkProxyTarget', () => {
     ['GET', '/get-artifact/x'],
     ['GET', '/graphql'],
     ['POST', '/api/2.0/mlflow/unity-catalog/model-versions/generate-temporary-credentials'],
+    // UC is reached only by mapping a workspace call (server/uc-registry.ts), never directly.
+    ['GET', '/api/2.0/mlflow/unity-catalog/registered-models/search?max_results=1'],
   ])('answers 404 to %s %s', (method, target) => {
     expect(refused(method, target)).toMatchObject({ status: 404, errorCode: 'ENDPOINT_NOT_FOUND' });
   });

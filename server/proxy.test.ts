@@ -25,7 +25,7 @@ describe('forwarding', () => {
       '/ajax-api/2.0/mlflow/metrics/get-history-bulk-interval?run_ids=a&metric_key=loss',
       '/api/2.0/mlflow-artifacts/artifacts/1/abc/artifacts/model/MLmodel',
       '/ajax-api/2.0/mlflow/logged-models/m-1/artifacts/files?artifact_file_path=MLmodel',
-      '/api/2.0/mlflow/unity-catalog/registered-models/search?max_results=1',
+      '/api/2.0/mlflow/registered-models/search?max_results=1',
       '/get-artifact?path=plot.png&run_uuid=abc',
       '/model-versions/get-artifact?name=m&version=1&path=MLmodel',
     ];

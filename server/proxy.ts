@@ -7,6 +7,12 @@ import type { RetryConfig } from './config.ts';
 import { sendError, sendUpstreamFailure } from './http-errors.ts';
 import { checkProxyTarget, splitTarget } from './paths.ts';
 import { sendWithRetries } from './retry.ts';
+import {
+  isUcRejection,
+  isWorkspaceRegistryPath,
+  mapToUnityCatalog,
+  type UcRejection,
+} from './uc-registry.ts';
 import type { UpstreamClient } from './upstream.ts';
 
 export interface ProxyDeps {
@@ -15,6 +21,11 @@ export interface ProxyDeps {
   retry: RetryConfig;
   /** PARALLAX_READ_ONLY: endpoints marked 'write' in server/endpoints.ts are refused. */
   readOnly?: boolean;
+  /**
+   * Whether the backend's registry, for this credential, is Unity Catalog: registry calls are then
+   * mapped to its endpoints (server/uc-registry.ts). Absent on open-source MLflow.
+   */
+  unityCatalog?: ((forwardedToken: string | undefined) => Promise<boolean>) | undefined;
 }
 
 export const READ_ONLY_MESSAGE =
@@ -73,26 +84,54 @@ async function proxy(
     return sendError(reply, 415, 'BAD_REQUEST', 'Compressed request bodies are not forwarded.');
   }
 
-  const body = await readBody(request);
+  let body = await readBody(request);
+  const forwardedToken = deps.auth.forwardedToken(request.headers);
+  let outgoing: Outgoing = { method, target, json: false };
+  // The allow-listed (canonical, decoded) path: what MLflow would route this request to.
+  if (deps.unityCatalog && isWorkspaceRegistryPath(checked.endpoint.path)) {
+    let isUc: boolean;
+    try {
+      isUc = await deps.unityCatalog(forwardedToken);
+    } catch (err) {
+      const answered = sendUpstreamFailure(reply, deps.upstream.host, err);
+      if (answered) return answered;
+      throw err;
+    }
+    if (isUc) {
+      const mapped = toUnityCatalog(method, checked.endpoint.path, target, body);
+      if ('error_code' in mapped) {
+        return sendError(reply, mapped.status, mapped.error_code, mapped.message);
+      }
+      ({ outgoing, body } = mapped);
+    }
+  }
   const aborted = new AbortController();
   reply.raw.once('close', () => {
     if (!reply.raw.writableFinished) aborted.abort();
   });
-  const forwardedToken = deps.auth.forwardedToken(request.headers);
 
   let res: IncomingMessage;
   try {
     res = await sendWithRetries(
       async () =>
         deps.upstream.request({
-          method,
-          target,
-          headers: await upstreamHeaders(request.headers, body, deps.auth, forwardedToken),
+          method: outgoing.method,
+          target: outgoing.target,
+          headers: {
+            ...(await upstreamHeaders(request.headers, body, deps.auth, forwardedToken)),
+            // A mapped body is JSON we wrote, whatever the browser's request said.
+            ...(outgoing.json ? { 'content-type': 'application/json' } : {}),
+          },
           body,
           signal: aborted.signal,
           urgent: isFirstPaint(splitTarget(target).path),
         }),
-      { method, policy: deps.retry, canResend: !isStream(body), signal: aborted.signal },
+      {
+        method: outgoing.method,
+        policy: deps.retry,
+        canResend: !isStream(body),
+        signal: aborted.signal,
+      },
     );
   } catch (err) {
     const answered = sendUpstreamFailure(reply, deps.upstream.host, err);
@@ -103,6 +142,43 @@ async function proxy(
 
   if (res.statusCode === 401 && !forwardedToken) deps.auth.invalidate();
   return relay(reply, res, splitTarget(target).path);
+}
+
+interface Outgoing {
+  method: string;
+  target: string;
+  /** The body is JSON Parallax wrote (a mapped call), whatever the browser's content type said. */
+  json: boolean;
+}
+
+/** A workspace-registry call as its Unity Catalog twin (server/uc-registry.ts), or the refusal. */
+function toUnityCatalog(
+  method: string,
+  path: string,
+  target: string,
+  body: Buffer | Readable | undefined,
+): { outgoing: Outgoing; body: Buffer | undefined } | UcRejection {
+  // Registry bodies are a few fields; one too large to hold in memory is no registry call.
+  if (body !== undefined && !Buffer.isBuffer(body)) {
+    return {
+      status: 400,
+      error_code: 'INVALID_PARAMETER_VALUE',
+      message: 'The request body is too large for a registry call.',
+    };
+  }
+  const query = splitTarget(target).query;
+  const mapped = mapToUnityCatalog({ method, path, query, body: body?.toString('utf8') });
+  // No mapping: forwarded as it came (isWorkspaceRegistryPath makes this unreachable today).
+  if (mapped === undefined) return { outgoing: { method, target, json: false }, body };
+  if (isUcRejection(mapped)) return mapped;
+  return {
+    outgoing: {
+      method: mapped.method,
+      target: mapped.query ? `${mapped.path}?${mapped.query}` : mapped.path,
+      json: mapped.body !== undefined,
+    },
+    body: mapped.body === undefined ? undefined : Buffer.from(mapped.body, 'utf8'),
+  };
 }
 
 /**

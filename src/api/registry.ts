@@ -1,6 +1,7 @@
 import { quoteValue } from '@/lib/filter-string/grammar';
 import { PROMPT_TAG } from '@/lib/registry/model-list';
 import type { CreateVersionRequest } from '@/lib/registry/register';
+import { newestFirst } from '@/lib/registry/versions';
 import { api } from './client';
 import type { ModelVersion, RegisteredModel } from './types';
 
@@ -44,7 +45,8 @@ const VERSIONS = '/api/2.0/mlflow/model-versions';
  */
 function versionsFilter(name: string): string {
   const literal = quoteValue(name);
-  if (literal) return `name = ${literal}`;
+  // Written as MLflow's client writes it: Unity Catalog takes this one condition and no other.
+  if (literal) return `name=${literal}`;
   return `name LIKE '${name.replace(/['"\\%_]/g, '_')}'`;
 }
 
@@ -54,8 +56,9 @@ export async function getRegisteredModel(name: string, signal?: AbortSignal) {
 }
 
 /**
- * Every version of one model, read page by page (MLflow's default page is small). The list can
- * hold thousands of versions; the page shows them virtualized.
+ * Every version of one model, read page by page (MLflow's default page is small), newest first.
+ * The list can hold thousands of versions; the page shows them virtualized. Sorted here, not by
+ * MLflow: every page is read anyway, and Unity Catalog's search takes no order_by.
  */
 export async function searchAllModelVersions(name: string, signal?: AbortSignal) {
   const out: ModelVersion[] = [];
@@ -66,7 +69,6 @@ export async function searchAllModelVersions(name: string, signal?: AbortSignal)
       {
         filter: versionsFilter(name),
         max_results: 1000,
-        order_by: ['version_number DESC'],
         page_token: pageToken,
       },
       signal,
@@ -74,7 +76,7 @@ export async function searchAllModelVersions(name: string, signal?: AbortSignal)
     out.push(...(page.model_versions ?? []).filter((v) => v.name === name));
     pageToken = page.next_page_token || undefined;
   } while (pageToken);
-  return out;
+  return newestFirst(out);
 }
 
 export async function getModelVersion(name: string, version: string, signal?: AbortSignal) {

@@ -7,6 +7,7 @@ import { Link } from 'react-router';
 import { paths } from '@/lib/paths';
 import { DeleteModelDialog } from './DeleteModelDialog';
 import { ModelBreadcrumb } from './ModelBreadcrumb';
+import { ModelName } from './ModelName';
 import { RenameModelDialog } from './RenameModelDialog';
 
 /** The model's name, dates and the actions on the model as a whole. */
@@ -17,7 +18,9 @@ export function ModelHeader({ model }: { model: RegisteredModel }) {
     <header className="page-header">
       <ModelBreadcrumb />
       <div className="page-header-title">
-        <h1 className="break-anywhere">{model.name}</h1>
+        <h1 className="break-anywhere">
+          <ModelName name={model.name} />
+        </h1>
         {!canEdit && (
           <div className="page-actions">
             <Link className="btn btn-small" to={paths.promote.href(model.name)}>

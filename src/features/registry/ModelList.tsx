@@ -5,6 +5,7 @@ import { ErrorNotice } from '@/components/ErrorNotice';
 import { Skeleton } from '@/components/Skeleton';
 import { modelSearchError } from '@/lib/registry/model-filter';
 import { modelListFilter, modelOrderBy, type ModelListState } from '@/lib/registry/model-list';
+import { ModelListEmpty } from './ModelListEmpty';
 import { ModelTable } from './ModelTable';
 import { ListFooter } from '@/components/ListFooter';
 
@@ -47,23 +48,8 @@ export function ModelList({ state, onClearSearch }: ModelListProps) {
   }
 
   const models = query.data.pages.flatMap((p) => p.registered_models ?? []);
-  if (models.length === 0) {
-    return q.trim() ? (
-      <EmptyState title={`No ${state.kind} match "${q.trim()}"`}>
-        <button type="button" className="btn" onClick={onClearSearch}>
-          Clear search
-        </button>
-      </EmptyState>
-    ) : state.kind === 'prompts' ? (
-      <EmptyState title="No prompts yet">
-        Register one with <code>mlflow.genai.register_prompt</code>.
-      </EmptyState>
-    ) : (
-      <EmptyState title="No registered models yet">
-        Register a model from a run with <code>mlflow.register_model</code> or the MLflow client.
-      </EmptyState>
-    );
-  }
+  if (models.length === 0)
+    return <ModelListEmpty q={q} kind={state.kind} onClearSearch={onClearSearch} />;
 
   return (
     <div className={query.isPlaceholderData ? 'list is-stale' : 'list'}>

@@ -1,5 +1,7 @@
 import { useId, useLayoutEffect, useRef } from 'react';
 import { FilterErrorMarker, FilterErrorMessage } from '@/components/FilterErrorMarker';
+import { modelSearchError } from '@/lib/registry/model-filter';
+import { ucModelSearchError } from '@/lib/registry/uc-model-list';
 import { useModelSearchDraft } from './useModelSearchDraft';
 
 interface ModelSearchBoxProps {
@@ -8,19 +10,25 @@ interface ModelSearchBoxProps {
   /** Called only with a name search or a filter MLflow will accept. */
   onCommit: (q: string) => void;
   noun: string;
+  /** Unity Catalog: the search takes a name only (UC's search has no filter). */
+  unityCatalog?: boolean;
 }
 
 /**
  * The models search: a name, or a filter in MLflow's registered-models grammar. A filter MLflow
  * would refuse is underlined where it goes wrong and never sent; the list keeps its last search.
  */
-export function ModelSearchBox({ value, onCommit, noun }: ModelSearchBoxProps) {
+export function ModelSearchBox({ value, onCommit, noun, unityCatalog }: ModelSearchBoxProps) {
   const id = useId();
   const errorId = `${id}-error`;
   const hintId = `${id}-hint`;
   const inputRef = useRef<HTMLInputElement>(null);
   const mirrorRef = useRef<HTMLDivElement>(null);
-  const { draft, setDraft, error } = useModelSearchDraft(value, onCommit);
+  const { draft, setDraft, error } = useModelSearchDraft(
+    value,
+    onCommit,
+    unityCatalog ? ucModelSearchError : modelSearchError,
+  );
 
   useLayoutEffect(() => {
     // The marker must scroll with the text when the filter is longer than the box.
@@ -31,7 +39,7 @@ export function ModelSearchBox({ value, onCommit, noun }: ModelSearchBoxProps) {
   return (
     <div className="model-search">
       <label htmlFor={id} className="visually-hidden">
-        Search {noun} by name or filter
+        {unityCatalog ? `Search ${noun} by name` : `Search ${noun} by name or filter`}
       </label>
       <div className="filter-input-wrap">
         {error && <FilterErrorMarker text={draft} error={error} mirrorRef={mirrorRef} />}
@@ -40,7 +48,11 @@ export function ModelSearchBox({ value, onCommit, noun }: ModelSearchBoxProps) {
           id={id}
           type="text"
           className="input filter-input"
-          placeholder="churn, or name ILIKE '%churn%' AND tags.team = 'growth'"
+          placeholder={
+            unityCatalog
+              ? 'Part of a name: churn'
+              : "churn, or name ILIKE '%churn%' AND tags.team = 'growth'"
+          }
           autoComplete="off"
           spellCheck={false}
           aria-invalid={error ? true : undefined}
@@ -59,10 +71,17 @@ export function ModelSearchBox({ value, onCommit, noun }: ModelSearchBoxProps) {
         />
       </div>
       {error && <FilterErrorMessage id={errorId} error={error} />}
-      <p id={hintId} className="model-search-hint">
-        A name, or MLflow&apos;s filter: <code>name</code> or <code>tags.&lt;key&gt;</code> with =,
-        !=, LIKE, ILIKE (name also IN), quoted values, joined by AND.
-      </p>
+      {unityCatalog ? (
+        <p id={hintId} className="model-search-hint">
+          Unity Catalog&apos;s search takes no filter or order: the names, the catalog.schema and
+          the order are matched here, over the models loaded so far.
+        </p>
+      ) : (
+        <p id={hintId} className="model-search-hint">
+          A name, or MLflow&apos;s filter: <code>name</code> or <code>tags.&lt;key&gt;</code> with
+          =, !=, LIKE, ILIKE (name also IN), quoted values, joined by AND.
+        </p>
+      )}
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { RelativeTime } from '@/components/RelativeTime';
 import { paths } from '@/lib/paths';
 import { isHistoryTag } from '@/lib/registry/history';
 import { isSystemTag } from '@/lib/run-fields';
+import { ModelName } from './ModelName';
 
 const DESCRIPTION_SNIPPET = 140;
 
@@ -21,13 +22,19 @@ function byStage(a: ModelVersion, b: ModelVersion) {
   );
 }
 
-export function ModelTable({ models }: { models: readonly RegisteredModel[] }) {
+interface ModelTableProps {
+  models: readonly RegisteredModel[];
+  /** The registry has stages; Unity Catalog has none, and no latest version per stage. */
+  stages?: boolean;
+}
+
+export function ModelTable({ models, stages = true }: ModelTableProps) {
   return (
     <table className="data-table" aria-label="Registered models">
       <thead>
         <tr>
           <th scope="col">Name</th>
-          <th scope="col">Latest versions</th>
+          {stages && <th scope="col">Latest versions</th>}
           <th scope="col">Aliases</th>
           <th scope="col">Tags</th>
           <th scope="col">Description</th>
@@ -39,21 +46,25 @@ export function ModelTable({ models }: { models: readonly RegisteredModel[] }) {
           <tr key={m.name}>
             <td className="cell-name">
               <Link to={paths.model.href(m.name)} className="break-anywhere">
-                <strong>{m.name}</strong>
+                <strong>
+                  <ModelName name={m.name} />
+                </strong>
               </Link>
             </td>
-            <td>
-              <ul className="chip-list">
-                {[...(m.latest_versions ?? [])].sort(byStage).map((v) => (
-                  <li key={v.version} className="chip">
-                    <span className="chip-key">{v.current_stage ?? 'None'}</span>
-                    <Link className="chip-value" to={paths.modelVersion.href(m.name, v.version)}>
-                      v{v.version}
-                    </Link>
-                  </li>
-                ))}
-              </ul>
-            </td>
+            {stages && (
+              <td>
+                <ul className="chip-list">
+                  {[...(m.latest_versions ?? [])].sort(byStage).map((v) => (
+                    <li key={v.version} className="chip">
+                      <span className="chip-key">{v.current_stage ?? 'None'}</span>
+                      <Link className="chip-value" to={paths.modelVersion.href(m.name, v.version)}>
+                        v{v.version}
+                      </Link>
+                    </li>
+                  ))}
+                </ul>
+              </td>
+            )}
             <td>
               <ul className="chip-list">
                 {(m.aliases ?? []).map((a) => (

@@ -11,6 +11,7 @@ import { paths } from '@/lib/paths';
 import { AliasDialog } from './AliasDialog';
 import { DeleteVersionDialog } from './DeleteVersionDialog';
 import { ModelBreadcrumb } from './ModelBreadcrumb';
+import { ModelName } from './ModelName';
 import { StageDialog } from './StageDialog';
 import { VersionStatus } from './VersionStatus';
 
@@ -29,7 +30,7 @@ export function VersionHeader({ version: mv }: { version: ModelVersion }) {
       <ModelBreadcrumb name={mv.name} />
       <div className="page-header-title">
         <h1 className="break-anywhere">
-          {mv.name} <span className="version-number">v{mv.version}</span>
+          <ModelName name={mv.name} /> <span className="version-number">v{mv.version}</span>
         </h1>
         {stages && (
           <span

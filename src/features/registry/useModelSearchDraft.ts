@@ -7,7 +7,13 @@ import { modelSearchError } from '@/lib/registry/model-filter';
  * a filter MLflow accepts. Not useDebouncedDraft: that one commits whatever was typed and then
  * puts the box back to the committed value, which would wipe a refused filter before it is shown.
  */
-export function useModelSearchDraft(value: string, onCommit: (q: string) => void, delayMs = 250) {
+export function useModelSearchDraft(
+  value: string,
+  onCommit: (q: string) => void,
+  /** What is wrong with the text: MLflow's filter grammar, or on Unity Catalog, any filter. */
+  validate: (text: string) => FilterError | undefined = modelSearchError,
+  delayMs = 250,
+) {
   const [draft, setDraft] = useState(value);
   // The text once typing paused: its error shows, so a filter is not flagged at every keystroke.
   const [settled, setSettled] = useState(value);
@@ -23,12 +29,12 @@ export function useModelSearchDraft(value: string, onCommit: (q: string) => void
     if (draft === settled) return;
     const timer = setTimeout(() => {
       setSettled(draft);
-      if (!modelSearchError(draft) && draft !== value) onCommit(draft);
+      if (!validate(draft) && draft !== value) onCommit(draft);
     }, delayMs);
     return () => clearTimeout(timer);
-  }, [draft, settled, value, onCommit, delayMs]);
+  }, [draft, settled, value, onCommit, validate, delayMs]);
 
-  const problem = modelSearchError(draft);
+  const problem = validate(draft);
   const error: FilterError | undefined = problem && draft === settled ? problem : undefined;
   return { draft, setDraft, error };
 }

@@ -21,3 +21,23 @@ export function ucNameProblem(name: string): string | undefined {
   }
   return undefined;
 }
+
+/** The three levels of a full Unity Catalog name, or undefined for any other name. */
+export function ucNameParts(
+  name: string,
+): { catalog: string; schema: string; model: string } | undefined {
+  if (ucNameProblem(name) !== undefined) return undefined;
+  const [catalog = '', schema = '', model = ''] = name.split('.');
+  return { catalog, schema, model };
+}
+
+/**
+ * Whether `name` lies in `scope`: a catalog (`main`) or a catalog and schema (`main.ml`), matched
+ * level by level, so `main.ml` holds `main.ml.churn` but not `main.mlops.churn`. UC folds names
+ * to lower case, so the match ignores case. An empty scope holds every name.
+ */
+export function inUcScope(name: string, scope: string): boolean {
+  const levels = scope.trim().replace(/\.$/, '').toLowerCase();
+  if (levels === '') return true;
+  return name.toLowerCase().startsWith(`${levels}.`);
+}
