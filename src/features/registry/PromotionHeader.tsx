@@ -3,6 +3,7 @@ import type { ModelVersion, RegisteredModel } from '@/api/types';
 import { useCanEdit } from '@/components/useCanEdit';
 import { changeText, type PromotionChange, type PromotionOffer } from '@/lib/registry/promotion';
 import { ModelBreadcrumb } from './ModelBreadcrumb';
+import { ModelName } from './ModelName';
 import { PromoteDialog } from './PromoteDialog';
 import { PromotionChoosers } from './PromotionChoosers';
 
@@ -32,7 +33,9 @@ export function PromotionHeader(props: PromotionHeaderProps) {
       <div className="page-header-title">
         <h1 className="break-anywhere">
           Promote {candidate ? `v${candidate.version}` : 'a version'}{' '}
-          <span className="version-number">of {model.name}</span>
+          <span className="version-number">
+            of <ModelName name={model.name} />
+          </span>
         </h1>
         {canEdit && candidate && (
           <div className="page-actions">
