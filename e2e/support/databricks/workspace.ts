@@ -59,6 +59,8 @@ export interface WorkspaceOptions {
   /** Lifetime of a presigned URL, in seconds. */
   signedUrlLifetimeS: number;
   ucTranslate?: UcTranslate;
+  /** Reshapes MLflow's JSON answer to a translated UC call as UC answers (uc-gateway.ts's reshapeOssAnswer). */
+  ucReshape?: (answer: unknown) => unknown;
   port?: number;
 }
 
@@ -115,16 +117,18 @@ export async function startDatabricksWorkspace(
     signedUrlsIssued: () => [...store.issued],
   };
 
-  /** Who the bearer names, or why it names nobody. */
-  const caller = (req: http.IncomingMessage): { who: string; user?: WorkspaceUser } | string => {
+  /** Who the bearer names, and why it is refused when it is (an expired token still names its app). */
+  const caller = (
+    req: http.IncomingMessage,
+  ): { who: string; user?: WorkspaceUser; refused?: string } => {
     const match = /^Bearer (.+)$/.exec(req.headers.authorization ?? '');
-    if (!match?.[1]) return 'No bearer token was sent.';
+    if (!match?.[1]) return { who: 'anonymous', refused: 'No bearer token was sent.' };
     const user = userTokens.get(match[1]);
     if (user) return { who: userCaller(user), user };
     const app = appTokens.get(match[1]);
-    if (!app) return 'Invalid access token.';
-    if (Date.now() >= app.expiresAt) return 'Token expired.';
-    return { who: appCaller(app.clientId) };
+    if (!app) return { who: 'anonymous', refused: 'Invalid access token.' };
+    const who = appCaller(app.clientId);
+    return Date.now() >= app.expiresAt ? { who, refused: 'Token expired.' } : { who };
   };
 
   const rateLimited = (path: string): number | undefined => {
@@ -190,8 +194,8 @@ export async function startDatabricksWorkspace(
       });
     }
     const who = caller(req);
-    if (typeof who === 'string') {
-      return reply('anonymous', 401, { error_code: 'UNAUTHENTICATED', message: who });
+    if (who.refused) {
+      return reply(who.who, 401, { error_code: 'UNAUTHENTICATED', message: who.refused });
     }
     const wait = rateLimited(path);
     if (wait !== undefined) {
@@ -244,7 +248,8 @@ export async function startDatabricksWorkspace(
     }
     const sentBody =
       forward.body === body ? raw : Buffer.from(JSON.stringify(forward.body ?? {}), 'utf8');
-    const status = await forwardToMlflow(mlflowUrl, req, res, forward, sentBody);
+    const reshape = UC.test(path) ? options.ucReshape : undefined;
+    const status = await forwardToMlflow(mlflowUrl, req, res, forward, sentBody, reshape);
     record({ who: who.who, method, path, status, experiments });
   }
 
@@ -338,6 +343,7 @@ function forwardToMlflow(
   res: http.ServerResponse,
   call: UcRequest,
   body: Buffer,
+  reshape?: (answer: unknown) => unknown,
 ): Promise<number> {
   const headers = { ...req.headers, host: mlflowUrl.host };
   delete headers.authorization;
@@ -354,9 +360,18 @@ function forwardToMlflow(
         headers: body.length > 0 ? { ...headers, 'content-length': body.length } : headers,
       },
       (up) => {
-        res.writeHead(up.statusCode ?? 502, up.headers);
+        const status = up.statusCode ?? 502;
+        if (reshape && status === 200) {
+          void readBody(up).then((raw) => {
+            const answer = parseJson(raw);
+            sendJson(res, status, (reshape(answer) ?? {}) as object);
+            resolve(status);
+          });
+          return;
+        }
+        res.writeHead(status, up.headers);
         up.pipe(res);
-        resolve(up.statusCode ?? 502);
+        resolve(status);
       },
     );
     upstream.on('error', () => {
