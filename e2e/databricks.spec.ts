@@ -162,7 +162,7 @@ test.describe('without user authorization (the app’s identity)', () => {
   }) => {
     const { experimentId, run } = await ownRun('dbx-expiry');
     await mlflowRun.uploadArtifact(run, 'notes.csv', Buffer.from('a,b\n1,expired-then-fresh\n'));
-    await workspace.setSignedUrlLifetime(3);
+    await workspace.setSignedUrlLifetime(2);
     try {
       const open = async () => {
         await page.goto(`/experiments/${experimentId}/runs/${run.info.run_id}`);
@@ -176,7 +176,7 @@ test.describe('without user authorization (the app’s identity)', () => {
       };
       await open();
       // Parallax keeps the URL for reuse; by now the store refuses it.
-      await page.waitForTimeout(3_500);
+      await page.waitForTimeout(2_500);
       const since = await workspace.lastSeq();
       await open();
       const calls = await workspace.logSince(since);

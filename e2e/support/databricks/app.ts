@@ -29,6 +29,8 @@ export async function startDatabricksApp(options: {
       DATABRICKS_CLIENT_SECRET: options.client.secret,
       // The app's public address: the front proxy's, which the browser names in Host and Origin.
       DATABRICKS_APP_URL: `http://127.0.0.1:${frontPort}`,
+      // Ignored by the server beside DATABRICKS_APP_PORT; startParallax probes /healthz there.
+      PARALLAX_PORT: String(appPort),
     },
   });
   try {
