@@ -326,9 +326,17 @@ async function serveFromStore(
     if (call.aborted.signal.aborted) return reply;
     throw err;
   }
+  if (opened.kind === 'unreadable') {
+    return sendError(
+      reply,
+      422,
+      'ARTIFACT_NOT_READABLE',
+      `This run's artifacts are stored outside the workspace, at ${opened.location}: not readable from Parallax. Read them with the storage's own tools.`,
+    );
+  }
   const { res } = opened;
   const status = res.statusCode ?? 502;
-  if (opened.kind === 'mlflow') return relayError(reply, res, status);
+  if (opened.kind === 'refused') return relayError(reply, res, status);
   if (status === 416 && spec) {
     res.destroy();
     return sendUnsatisfiable(reply, unsatisfiedSize(res.headers['content-range']));

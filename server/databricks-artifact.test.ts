@@ -1,7 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildServer } from './app.ts';
-import { CREDENTIALS_FOR_READ, parseCredential } from './databricks-artifact.ts';
+import {
+  CREDENTIALS_FOR_READ,
+  classifyArtifactRoot,
+  filesApiTarget,
+  parseCredential,
+} from './databricks-artifact.ts';
 import { startStub, testConfig, type Stub, type StubHandler } from './test-stub.ts';
 
 const BYTES = 'step,loss\n1,0.5\n';
@@ -10,11 +15,24 @@ const BYTES = 'step,loss\n1,0.5\n';
  * A workspace stand-in: credentials-for-read hands out `/store/<n>` URLs needing one header; the
  * store refuses the first `expired` of them with 403, as a cloud store refuses an expired URL.
  */
-function workspace(stub: Stub, options: { expired?: number; credentialStatus?: number } = {}) {
+function workspace(
+  stub: Stub,
+  options: { expired?: number; credentialStatus?: number; root?: string } = {},
+) {
   let issued = 0;
   let expired = options.expired ?? 0;
   const handler: StubHandler = (req, res, recorded) => {
     const url = new URL(req.url ?? '/', stub.url);
+    if (url.pathname === '/api/2.0/mlflow/runs/get') {
+      const root = options.root ?? 'dbfs:/databricks/mlflow-tracking/1/r/artifacts';
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ run: { info: { artifact_uri: root } } }));
+      return;
+    }
+    if (url.pathname.startsWith('/api/2.0/fs/files/')) {
+      res.writeHead(200, { 'content-length': Buffer.byteLength(BYTES) }).end(BYTES);
+      return;
+    }
     if (url.pathname === CREDENTIALS_FOR_READ) {
       if (options.credentialStatus) {
         res.writeHead(options.credentialStatus, { 'content-type': 'application/json' });
@@ -135,6 +153,68 @@ describe('artifacts on Databricks (credentials-for-read, then the presigned URL)
       message: 'User u may not read.',
     });
     expect(credentialCalls().map((c) => c.headers.authorization)).toEqual(['Bearer user-token']);
+  });
+});
+
+describe('artifact roots outside the managed store', () => {
+  let stub: Stub;
+  let app: FastifyInstance;
+  beforeEach(async () => {
+    stub = await startStub();
+    app = await buildServer(
+      testConfig({ DATABRICKS_HOST: stub.url, DATABRICKS_TOKEN: 'dapi-app' }),
+    );
+  });
+  afterEach(async () => {
+    await app.close();
+    await stub.close();
+  });
+  const get = () =>
+    app.inject({ method: 'GET', url: '/parallax/api/artifact?run_id=r1&path=my%20dir%2Fa.csv' });
+
+  it('reads a Unity Catalog volume through the Files API with the bearer', async () => {
+    workspace(stub, { root: 'dbfs:/Volumes/main/ml/vol/exp 1/r1/artifacts' });
+    const res = await get();
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toBe(BYTES);
+    const files = stub.requests.find((r) => r.url.startsWith('/api/2.0/fs/files/'));
+    expect(files?.url).toBe(
+      '/api/2.0/fs/files/Volumes/main/ml/vol/exp%201/r1/artifacts/my%20dir/a.csv',
+    );
+    expect(files?.headers.authorization).toBe('Bearer dapi-app');
+    expect(stub.requests.some((r) => r.url === CREDENTIALS_FOR_READ)).toBe(false);
+  });
+
+  it('says an external root is not readable from Parallax, with the path', async () => {
+    workspace(stub, { root: 's3://acme-ml/experiments/7/r1/artifacts' });
+    const res = await get();
+    expect(res.statusCode).toBe(422);
+    expect(res.json()).toMatchObject({ error_code: 'ARTIFACT_NOT_READABLE' });
+    expect(res.json<{ message: string }>().message).toContain(
+      's3://acme-ml/experiments/7/r1/artifacts/my dir/a.csv',
+    );
+    expect(res.json<{ message: string }>().message).toContain('not readable from Parallax');
+  });
+
+  it('classifies roots and builds Files API paths', () => {
+    expect(classifyArtifactRoot('dbfs:/databricks/mlflow-tracking/1/r/artifacts')).toEqual({
+      kind: 'managed',
+    });
+    expect(classifyArtifactRoot('/Volumes/a/b/c/')).toEqual({
+      kind: 'volume',
+      path: '/Volumes/a/b/c',
+    });
+    expect(classifyArtifactRoot('abfss://c@acct.dfs.core.windows.net/x')).toEqual({
+      kind: 'external',
+      uri: 'abfss://c@acct.dfs.core.windows.net/x',
+    });
+    expect(classifyArtifactRoot('GS://bucket/x/')).toEqual({
+      kind: 'external',
+      uri: 'GS://bucket/x',
+    });
+    expect(filesApiTarget('/Volumes/a/b/c', 'd/e#1.txt')).toBe(
+      '/api/2.0/fs/files/Volumes/a/b/c/d/e%231.txt',
+    );
   });
 });
 

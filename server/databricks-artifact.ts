@@ -27,14 +27,46 @@ export interface SignedCredential {
   headers: [string, string][];
 }
 
-/** What opening an artifact gave: the store's answer, or MLflow's own refusal (a 403, a 404…). */
+/**
+ * What opening an artifact gave: the bytes' answer (the cloud store's or the Files API's, which may
+ * be a 404 or a 416), the workspace's own refusal in MLflow's error shape (PERMISSION_DENIED for
+ * the signed-in user, a missing run…), or a root outside the workspace that no workspace API reads.
+ */
 export type OpenedArtifact =
-  { kind: 'store'; res: IncomingMessage } | { kind: 'mlflow'; res: IncomingMessage };
+  | { kind: 'bytes'; res: IncomingMessage }
+  | { kind: 'refused'; res: IncomingMessage }
+  | { kind: 'unreadable'; location: string };
+
+/** Where a run's artifacts live, from its `artifact_uri`. */
+export type ArtifactRoot =
+  /** `dbfs:/databricks/mlflow-tracking/…` (and anything else): MLflow hands out presigned URLs. */
+  | { kind: 'managed' }
+  /** A Unity Catalog volume: read with the bearer through the Files API. */
+  | { kind: 'volume'; path: string }
+  /** A cloud URI of the customer's own (s3://, abfss://, gs://…): no workspace API serves it. */
+  | { kind: 'external'; uri: string };
+
+const EXTERNAL_ROOT = /^(?:s3[an]?|abfss?|wasbs?|gs|adl|hdfs):\/\//i;
+
+export function classifyArtifactRoot(uri: string): ArtifactRoot {
+  const volume = /^(?:dbfs:)?(\/Volumes\/.+?)\/*$/.exec(uri);
+  if (volume?.[1]) return { kind: 'volume', path: volume[1] };
+  if (EXTERNAL_ROOT.test(uri)) return { kind: 'external', uri: uri.replace(/\/+$/, '') };
+  return { kind: 'managed' };
+}
+
+/** The Files API's address of one file under a volume root, each segment encoded. */
+export function filesApiTarget(volumePath: string, path: string): string {
+  const segments = `${volumePath}/${path}`.split('/').filter(Boolean);
+  return `/api/2.0/fs/files/${segments.map(encodeURIComponent).join('/')}`;
+}
 
 export const CREDENTIALS_FOR_READ = '/api/2.0/mlflow/artifacts/credentials-for-read';
 // A signed URL is good for minutes; reusing one this long saves a call per range read of a preview,
 // and an expired one is noticed (401/403 from the store) and replaced once.
 const CREDENTIAL_TTL_MS = 60_000;
+// A run's artifact root never changes; it is looked up again now and then only to bound the map.
+const ROOT_TTL_MS = 5 * 60_000;
 const MAX_CACHED = 1_000;
 const MAX_CREDENTIAL_BODY = 256 * 1024;
 
@@ -54,6 +86,56 @@ export function createDatabricksArtifacts(deps: DatabricksArtifactDeps): Databri
   // never used for another.
   const cache = new Map<string, { credential: SignedCredential; until: number }>();
 
+  const roots = new Map<string, { root: ArtifactRoot; until: number }>();
+
+  /** One authenticated call to the workspace, retried by the shared policy. */
+  const call = (
+    forwardedToken: string | undefined,
+    request: { method: string; target: string; body?: Buffer; range?: string },
+    signal: AbortSignal,
+  ): Promise<IncomingMessage> =>
+    sendWithRetries(
+      async () => {
+        const headers: OutgoingHttpHeaders = { 'user-agent': 'parallax', accept: '*/*' };
+        if (request.body) {
+          headers['content-type'] = 'application/json';
+          headers['content-length'] = request.body.length;
+        }
+        if (request.range) headers.range = request.range;
+        const authorization = await deps.auth.authorization(forwardedToken);
+        if (authorization) headers.authorization = authorization;
+        return deps.upstream.request({ ...request, headers, signal });
+      },
+      // credentials-for-read is a POST that only reads: retried like the searches (429/503).
+      { method: request.method, policy: deps.retry, canResend: true, signal },
+    );
+
+  const rootOf = async (
+    forwardedToken: string | undefined,
+    runId: string,
+    signal: AbortSignal,
+  ): Promise<ArtifactRoot | IncomingMessage> => {
+    const key = `${deps.auth.credentialKey(forwardedToken)}\n${runId}`;
+    const hit = roots.get(key);
+    if (hit && now() < hit.until) return hit.root;
+    const target = `/api/2.0/mlflow/runs/get?run_id=${encodeURIComponent(runId)}`;
+    const res = await call(forwardedToken, { method: 'GET', target }, signal);
+    if (res.statusCode !== 200) return res;
+    let uri: unknown;
+    try {
+      const parsed = JSON.parse(await readText(res)) as {
+        run?: { info?: { artifact_uri?: unknown } };
+      };
+      uri = parsed.run?.info?.artifact_uri;
+    } catch {
+      uri = undefined;
+    }
+    const root = classifyArtifactRoot(typeof uri === 'string' ? uri : '');
+    if (roots.size >= MAX_CACHED) roots.clear();
+    roots.set(key, { root, until: now() + ROOT_TTL_MS });
+    return root;
+  };
+
   const credentialFor = async (
     key: string,
     forwardedToken: string | undefined,
@@ -65,26 +147,10 @@ export function createDatabricksArtifacts(deps: DatabricksArtifactDeps): Databri
     if (hit && now() < hit.until) return hit.credential;
     cache.delete(key);
     const body = Buffer.from(JSON.stringify({ run_id: runId, path: [path] }), 'utf8');
-    // A POST that only reads: retried like the searches (429/503), by the shared policy.
-    const res = await sendWithRetries(
-      async () => {
-        const headers: OutgoingHttpHeaders = {
-          'user-agent': 'parallax',
-          accept: 'application/json',
-          'content-type': 'application/json',
-          'content-length': body.length,
-        };
-        const authorization = await deps.auth.authorization(forwardedToken);
-        if (authorization) headers.authorization = authorization;
-        return deps.upstream.request({
-          method: 'POST',
-          target: CREDENTIALS_FOR_READ,
-          headers,
-          body,
-          signal,
-        });
-      },
-      { method: 'POST', policy: deps.retry, canResend: true, signal },
+    const res = await call(
+      forwardedToken,
+      { method: 'POST', target: CREDENTIALS_FOR_READ, body },
+      signal,
     );
     if (res.statusCode !== 200) return res;
     const credential = parseCredential(await readText(res), path);
@@ -93,16 +159,29 @@ export function createDatabricksArtifacts(deps: DatabricksArtifactDeps): Databri
     return credential;
   };
 
+  /** The workspace refused: its error goes on; a 401 on the app's own token drops that token. */
+  const refused = (res: IncomingMessage, forwardedToken: string | undefined): OpenedArtifact => {
+    if (res.statusCode === 401 && !forwardedToken) deps.auth.invalidate();
+    return { kind: 'refused', res };
+  };
+
   return {
     async open({ forwardedToken, runId, path, range, signal }) {
+      const root = await rootOf(forwardedToken, runId, signal);
+      if (!('kind' in root)) return refused(root, forwardedToken);
+      if (root.kind === 'external') return { kind: 'unreadable', location: `${root.uri}/${path}` };
+      if (root.kind === 'volume') {
+        const target = filesApiTarget(root.path, path);
+        const res = await call(forwardedToken, { method: 'GET', target, range }, signal);
+        const status = res.statusCode ?? 0;
+        if (status >= 400 && status !== 404 && status !== 416) return refused(res, forwardedToken);
+        return { kind: 'bytes', res };
+      }
       const key = `${deps.auth.credentialKey(forwardedToken)}\n${runId}\n${path}`;
       // Twice at most: a cached or freshly issued URL the store refuses as expired is replaced once.
       for (let attempt = 1; ; attempt++) {
         const credential = await credentialFor(key, forwardedToken, runId, path, signal);
-        if (!('signedUri' in credential)) {
-          if (credential.statusCode === 401 && !forwardedToken) deps.auth.invalidate();
-          return { kind: 'mlflow', res: credential };
-        }
+        if (!('signedUri' in credential)) return refused(credential, forwardedToken);
         const res = await sendWithRetries(
           () => getSigned(credential, range, signal, deps.timeoutMs),
           { method: 'GET', policy: deps.retry, canResend: true, signal },
@@ -113,7 +192,7 @@ export function createDatabricksArtifacts(deps: DatabricksArtifactDeps): Databri
           cache.delete(key);
           continue;
         }
-        return { kind: 'store', res };
+        return { kind: 'bytes', res };
       }
     },
   };
