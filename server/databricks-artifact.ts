@@ -107,7 +107,7 @@ export function createDatabricksArtifacts(deps: DatabricksArtifactDeps): Databri
         return deps.upstream.request({ ...request, headers, signal });
       },
       // credentials-for-read is a POST that only reads: retried like the searches (429/503).
-      { method: request.method, policy: deps.retry, canResend: true, signal },
+      { method: request.method, read: true, policy: deps.retry, canResend: true, signal },
     );
 
   const rootOf = async (

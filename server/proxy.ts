@@ -92,7 +92,13 @@ async function proxy(
           signal: aborted.signal,
           urgent: isFirstPaint(splitTarget(target).path),
         }),
-      { method, policy: deps.retry, canResend: !isStream(body), signal: aborted.signal },
+      {
+        method,
+        read: checked.endpoint.access === 'read',
+        policy: deps.retry,
+        canResend: !isStream(body),
+        signal: aborted.signal,
+      },
     );
   } catch (err) {
     const answered = sendUpstreamFailure(reply, deps.upstream.host, err);
