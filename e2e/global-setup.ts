@@ -10,6 +10,9 @@ import { ensureBuild } from '../scripts/lib/build.mjs';
 import { startMlflow, freePort } from '../scripts/lib/mlflow-server.mjs';
 import { startParallax } from '../scripts/lib/parallax-server.mjs';
 import { startFaultProxy } from './support/fault-proxy';
+import { startDatabricksApp } from './support/databricks/app';
+import { APP_CLIENT, EDITOR, VIEWER, WORKSPACE_USERS } from './support/databricks/users';
+import { startDatabricksWorkspace } from './support/databricks/workspace';
 import { seedE2e } from './support/seed';
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
@@ -78,6 +81,30 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       },
     });
     cleanups.push(async () => void basic.child.kill('SIGTERM'));
+
+    // The emulated Databricks workspace in front of the same MLflow, and Parallax as a Databricks
+    // App behind its Apps front proxy: without user authorization (the app's identity for every
+    // call) and with it (the signed-in user's token). e2e/databricks.spec.ts.
+    const dbx = await startDatabricksWorkspace({
+      mlflowUrl: mlflow.url,
+      clients: { [APP_CLIENT.id]: APP_CLIENT.secret },
+      users: WORKSPACE_USERS,
+      tokenLifetimeS: 20,
+      signedUrlLifetimeS: 60,
+    });
+    cleanups.push(dbx.stop);
+    const startApp = (userAuthorization: boolean) =>
+      startDatabricksApp({
+        workspaceUrl: dbx.url,
+        name: userAuthorization ? 'parallax-obo' : 'parallax',
+        client: APP_CLIENT,
+        userAuthorization,
+        defaultUser: userAuthorization ? VIEWER : EDITOR,
+      }).then((app) => (cleanups.push(app.stop), app));
+    const [dbxApp, dbxOboApp] = await Promise.all([startApp(false), startApp(true)]);
+    process.env.E2E_DBX_WORKSPACE_URL = dbx.url;
+    process.env.E2E_DBX_APP_URL = dbxApp.url;
+    process.env.E2E_DBX_OBO_APP_URL = dbxOboApp.url;
 
     process.env.E2E_MLFLOW_URL = mlflow.url;
     process.env.E2E_PARALLAX_URL = direct.url;

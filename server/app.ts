@@ -2,6 +2,7 @@ import fastifyCompress from '@fastify/compress';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { registerArtifact } from './artifact.ts';
 import { createAuthProvider } from './auth.ts';
+import { createDatabricksArtifacts } from './databricks-artifact.ts';
 import { registerBackendInfo } from './backend-info.ts';
 import type { ServerConfig } from './config.ts';
 import { sendError } from './http-errors.ts';
@@ -78,7 +79,21 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
 
   app.get('/healthz', async () => ({ ok: true }));
   const backendInfo = registerBackendInfo(app, { config, upstream, auth });
-  registerArtifact(app, { upstream, auth, retry: config.retry });
+  registerArtifact(app, {
+    upstream,
+    auth,
+    retry: config.retry,
+    ...(config.backend === 'databricks'
+      ? {
+          databricks: createDatabricksArtifacts({
+            upstream,
+            auth,
+            retry: config.retry,
+            timeoutMs: config.upstreamTimeoutMs,
+          }),
+        }
+      : {}),
+  });
   const seriesStore = registerMetricSeries(app, {
     upstream,
     auth,

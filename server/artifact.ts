@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { artifactContentType } from '../src/lib/artifact-kind.ts';
 import type { AuthProvider } from './auth.ts';
 import type { RetryConfig } from './config.ts';
+import type { DatabricksArtifacts } from './databricks-artifact.ts';
 import { sendError, sendUpstreamFailure } from './http-errors.ts';
 import { artifactPathProblem, checkPathParams, decodeToFixedPoint, splitTarget } from './paths.ts';
 import { sendWithRetries } from './retry.ts';
@@ -13,6 +14,8 @@ export interface ArtifactDeps {
   upstream: UpstreamClient;
   auth: AuthProvider;
   retry: RetryConfig;
+  /** On Databricks: run artifacts are read through presigned URLs (server/databricks-artifact.ts). */
+  databricks?: DatabricksArtifacts;
 }
 
 /** Previews stop here (MLflow's own UI uses the same 50 MiB); downloads are never capped. */
@@ -237,6 +240,19 @@ async function serveArtifact(
   });
   const forwardedToken = deps.auth.forwardedToken(request.headers);
 
+  const runId = query.run_id === undefined ? undefined : single(query.run_id);
+  if (deps.databricks && runId !== undefined) {
+    return serveFromStore(reply, deps.databricks, {
+      forwardedToken,
+      runId,
+      path,
+      spec,
+      aborted,
+      served: { download, preview, optional },
+      host: deps.upstream.host,
+    });
+  }
+
   let res: IncomingMessage;
   try {
     res = await sendWithRetries(
@@ -274,6 +290,74 @@ async function serveArtifact(
   const served: Served = { reply, res, path, download, preview };
   if (status === 206) return sendPartial(served);
   return sendWhole(served, spec);
+}
+
+/**
+ * A run's artifact on Databricks, through a presigned URL the browser never sees. MLflow's refusal
+ * (PERMISSION_DENIED for the signed-in user, a missing run) goes on as MLflow's error; the store's
+ * own refusals are described without its URL.
+ */
+async function serveFromStore(
+  reply: FastifyReply,
+  databricks: DatabricksArtifacts,
+  call: {
+    forwardedToken: string | undefined;
+    runId: string;
+    path: string;
+    spec: RangeSpec | undefined;
+    aborted: AbortController;
+    served: { download: boolean; preview: boolean; optional: boolean };
+    host: string;
+  },
+): Promise<FastifyReply> {
+  const { path, spec, served } = call;
+  let opened;
+  try {
+    opened = await databricks.open({
+      forwardedToken: call.forwardedToken,
+      runId: call.runId,
+      path,
+      range: spec ? formatRange(spec) : undefined,
+      signal: call.aborted.signal,
+    });
+  } catch (err) {
+    const answered = sendUpstreamFailure(reply, call.host, err);
+    if (answered) return answered;
+    if (call.aborted.signal.aborted) return reply;
+    throw err;
+  }
+  if (opened.kind === 'unreadable') {
+    return sendError(
+      reply,
+      422,
+      'ARTIFACT_NOT_READABLE',
+      `This run's artifacts are stored outside the workspace, at ${opened.location}: not readable from Parallax. Read them with the storage's own tools.`,
+    );
+  }
+  const { res } = opened;
+  const status = res.statusCode ?? 502;
+  if (opened.kind === 'refused') return relayError(reply, res, status);
+  if (status === 416 && spec) {
+    res.destroy();
+    return sendUnsatisfiable(reply, unsatisfiedSize(res.headers['content-range']));
+  }
+  if (status === 404) {
+    res.destroy();
+    if (served.optional) return reply.code(204).header('cache-control', 'private, no-cache').send();
+    return sendError(reply, 404, 'RESOURCE_DOES_NOT_EXIST', `No artifact at ${path}.`);
+  }
+  if (status >= 400) {
+    res.destroy();
+    return sendError(
+      reply,
+      502,
+      'ARTIFACT_STORE_ERROR',
+      `The artifact store answered HTTP ${status} for ${path}, also with fresh credentials.`,
+    );
+  }
+  const answer: Served = { reply, res, path, download: served.download, preview: served.preview };
+  if (status === 206) return sendPartial(answer);
+  return sendWhole(answer, spec);
 }
 
 interface Served {

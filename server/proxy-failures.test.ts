@@ -107,6 +107,25 @@ describe('retries', () => {
     expect(ctx.stub.requests).toHaveLength(1);
   });
 
+  it('retries a POST search (a read) answered 502, as a read, and a 408 too', async () => {
+    const failures = [502, 408];
+    ctx.stub.handle((req, res, recorded) => {
+      const status = failures.shift();
+      if (status)
+        answerJson(status, { error_code: 'BAD_GATEWAY', message: 'x' })(req, res, recorded);
+      else answerJson(200, { runs: [] })(req, res, recorded);
+    });
+    const server = await serverFor();
+    const res = await server.inject({
+      method: 'POST',
+      url: '/api/2.0/mlflow/runs/search',
+      headers: { 'content-type': 'application/json' },
+      payload: { experiment_ids: ['1'] },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(ctx.stub.requests).toHaveLength(3);
+  });
+
   it('retries a POST answered 503, sending the same body again', async () => {
     let calls = 0;
     ctx.stub.handle((req, res, recorded) => {

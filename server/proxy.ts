@@ -128,6 +128,7 @@ async function proxy(
         }),
       {
         method: outgoing.method,
+        read: checked.endpoint.access === 'read',
         policy: deps.retry,
         canResend: !isStream(body),
         signal: aborted.signal,

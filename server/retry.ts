@@ -11,6 +11,8 @@ import { UpstreamUnavailableError } from './upstream.ts';
 
 export interface RetryOptions {
   method: string;
+  /** The request only reads (a GET, or a POST search): retried on every transient status. */
+  read?: boolean;
   policy: RetryConfig;
   /** False when the request body was streamed and cannot be sent twice. */
   canResend: boolean;
@@ -47,7 +49,7 @@ export async function sendWithRetries(
     };
 
     const retryable = res
-      ? isRetryableStatus(method, res.statusCode ?? 0)
+      ? isRetryableStatus(method, res.statusCode ?? 0, options.read ?? method === 'GET')
       : failure !== undefined && isRetryableFailure(method, failure, n);
     if (!retryable || !options.canResend || n >= policy.maxAttempts) return finalAnswer();
 

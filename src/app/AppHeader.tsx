@@ -2,6 +2,7 @@ import { Link, NavLink } from 'react-router';
 import { paths } from '@/lib/paths';
 import { BackendLabel, ReadOnlyLabel } from './BackendLabel';
 import { ShortcutsHelp } from './ShortcutsHelp';
+import { SignedInUser } from './SignedInUser';
 import { ThemeSelect } from './ThemeSelect';
 
 /** Product name, the two top-level sections, the backend in use, the theme and the shortcuts. */
@@ -23,6 +24,7 @@ export function AppHeader() {
       <div className="app-header-end">
         <ReadOnlyLabel />
         <BackendLabel />
+        <SignedInUser />
         <ThemeSelect />
         <ShortcutsHelp />
       </div>

@@ -16,8 +16,16 @@ const policy = { baseDelayMs: 100, maxDelayMs: 1_000 };
 describe('isRetryableStatus', () => {
   const statuses = [200, 400, 401, 404, 409, 429, 500, 501, 502, 503, 504];
 
-  it('retries a read on 429, 502, 503 and 504 only', () => {
-    expect(statuses.filter((s) => isRetryableStatus('GET', s))).toEqual([429, 502, 503, 504]);
+  it('retries a read on 408, 429, 502, 503 and 504 only', () => {
+    const all = [...statuses, 408];
+    expect(all.filter((s) => isRetryableStatus('GET', s))).toEqual([429, 502, 503, 504, 408]);
+  });
+
+  it('retries a POST that only reads (a search) as a read', () => {
+    expect(statuses.filter((s) => isRetryableStatus('POST', s, true))).toEqual([
+      429, 502, 503, 504,
+    ]);
+    expect(isRetryableStatus('POST', 408)).toBe(false);
   });
 
   it('retries a write only on 429 and 503 (turned away before any handler ran)', () => {

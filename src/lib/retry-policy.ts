@@ -16,22 +16,28 @@ export interface TransportFailure {
   timedOut: boolean;
 }
 
-// A read can be asked again at no risk. 429 (rate limited), 502 (a gateway between us and MLflow
-// failed), 503 (MLflow or its gateway overloaded or restarting) and 504 (a gateway timed out) are
-// all transient. 500 is not: it is MLflow's handler failing on this request, and the same request
-// fails the same way (asking again only triples the load on a struggling server).
-const READ_RETRY_STATUSES: ReadonlySet<number> = new Set([429, 502, 503, 504]);
+// A read can be asked again at no risk. 408 (a gateway gave up waiting for the request), 429 (rate
+// limited), 502 (a gateway between us and MLflow failed), 503 (MLflow or its gateway overloaded or
+// restarting) and 504 (a gateway timed out) are all transient. 500 is not: it is MLflow's handler
+// failing on this request, and the same request fails the same way (asking again only triples the
+// load on a struggling server).
+const READ_RETRY_STATUSES: ReadonlySet<number> = new Set([408, 429, 502, 503, 504]);
 // A write answered 502/504 may have been applied already behind the gateway; a second try could
 // apply it twice (a second run, a second experiment). 429 and 503 say the request was turned away
 // before any handler ran, so the write did not happen and may go again.
 const WRITE_RETRY_STATUSES: ReadonlySet<number> = new Set([429, 503]);
 
-/** Whether an HTTP answer from MLflow is worth one more try of the same request. */
-export function isRetryableStatus(method: string, status: number): boolean {
-  // Only GET counts as a read. MLflow's searches are POSTs that only read; treating them as writes
-  // costs them just the retry of a 502/504, where a list of read-only POST paths would have to be
-  // kept in step with MLflow's API.
-  return (method === 'GET' ? READ_RETRY_STATUSES : WRITE_RETRY_STATUSES).has(status);
+/**
+ * Whether an HTTP answer from MLflow is worth one more try of the same request. `read` says the
+ * request only reads: every GET, and the POSTs the server's endpoint table marks as reads
+ * (MLflow's searches, Databricks' credentials-for-read); any other POST counts as a write.
+ */
+export function isRetryableStatus(
+  method: string,
+  status: number,
+  read: boolean = method === 'GET',
+): boolean {
+  return (read ? READ_RETRY_STATUSES : WRITE_RETRY_STATUSES).has(status);
 }
 
 /**
