@@ -1,0 +1,124 @@
+import { useMemo, useState } from 'react';
+import { Link } from 'react-router';
+import { toInt } from '@/api/client';
+import type { Experiment } from '@/api/types';
+import { RelativeTime } from '@/components/RelativeTime';
+import {
+  buildExperimentFolders,
+  type ExperimentFolder,
+  type FolderEntry,
+} from '@/lib/experiment-folders';
+import { paths } from '@/lib/paths';
+
+interface ExperimentFolderTreeProps {
+  experiments: readonly Experiment[];
+  /** The search shown, '' for none: every folder holding a match opens. */
+  search: string;
+}
+
+/**
+ * The experiments grouped by their workspace folders (`/Shared/…`, `/Users/<email>/…`). Each
+ * folder is a disclosure button (Tab to it, Enter or Space opens it), so the keyboard reaches
+ * every experiment the way it reaches any link.
+ */
+export function ExperimentFolderTree({ experiments, search }: ExperimentFolderTreeProps) {
+  const tree = useMemo(() => buildExperimentFolders(experiments, (e) => e.name), [experiments]);
+  // Without a search, folders open one by one; with one, all are open but those closed since
+  // that search was typed (a new search opens them all again).
+  const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
+  const [closed, setClosed] = useState<{ search: string; paths: ReadonlySet<string> }>({
+    search: '',
+    paths: new Set(),
+  });
+  const closedNow = closed.search === search ? closed.paths : new Set<string>();
+  const isOpen = (path: string) => (search ? !closedNow.has(path) : open.has(path));
+  const toggle = (path: string) => {
+    if (search) setClosed({ search, paths: flip(closedNow, path) });
+    else setOpen((prev) => flip(prev, path));
+  };
+  return (
+    <div className="experiment-folders" aria-label="Experiments by folder" role="group">
+      <FolderEntries folder={tree} isOpen={isOpen} toggle={toggle} />
+    </div>
+  );
+}
+
+function flip(set: ReadonlySet<string>, path: string): ReadonlySet<string> {
+  const next = new Set(set);
+  if (next.has(path)) next.delete(path);
+  else next.add(path);
+  return next;
+}
+
+interface FolderEntriesProps {
+  folder: ExperimentFolder<Experiment>;
+  isOpen: (path: string) => boolean;
+  toggle: (path: string) => void;
+  id?: string;
+}
+
+function FolderEntries({ folder, id, ...rest }: FolderEntriesProps) {
+  return (
+    <ul className="folder-entries" id={id}>
+      {folder.children.map((entry) => (
+        <li key={entryKey(entry)}>
+          {entry.kind === 'folder' ? (
+            <FolderItem folder={entry} {...rest} />
+          ) : (
+            <ExperimentItem entry={entry} />
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function FolderItem({ folder, isOpen, toggle }: Omit<FolderEntriesProps, 'id'>) {
+  const open = isOpen(folder.path);
+  const listId = `folder-${folder.path}`;
+  return (
+    <>
+      <button
+        type="button"
+        className="folder-toggle"
+        aria-expanded={open}
+        aria-controls={open ? listId : undefined}
+        title={folder.path}
+        onClick={() => toggle(folder.path)}
+      >
+        <span className="folder-caret" aria-hidden="true">
+          {open ? '▾' : '▸'}
+        </span>
+        <span className="folder-name">{folder.name}</span>
+        <span className="folder-count">
+          {folder.count} {folder.count === 1 ? 'experiment' : 'experiments'}
+        </span>
+      </button>
+      {open && <FolderEntries folder={folder} id={listId} isOpen={isOpen} toggle={toggle} />}
+    </>
+  );
+}
+
+function ExperimentItem({
+  entry,
+}: {
+  entry: Extract<FolderEntry<Experiment>, { kind: 'experiment' }>;
+}) {
+  const { experiment_id: id, name } = entry.item;
+  return (
+    <div className="folder-experiment">
+      <Link to={paths.experiment.href(id)} title={name}>
+        {entry.name}
+      </Link>
+      <span className="folder-experiment-time">
+        <RelativeTime ms={toInt(entry.item.last_update_time)} />
+      </span>
+    </div>
+  );
+}
+
+function entryKey(entry: FolderEntry<Experiment>): string {
+  return entry.kind === 'folder'
+    ? `folder:${entry.path}`
+    : `experiment:${entry.item.experiment_id}`;
+}
