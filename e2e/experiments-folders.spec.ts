@@ -94,4 +94,15 @@ test('a search filters across every folder and opens those holding a match', asy
   await expect(link(page, `${token}-elsewhere`)).toBeVisible();
   // A new search opens every folder again.
   await expect(link(page, 'one')).toBeVisible();
+
+  // The row actions are there too: delete one, confirmed, checked in MLflow.
+  const threeName = names[2] ?? '';
+  await page.getByRole('button', { name: `Delete ${threeName}` }).click();
+  const dialog = page.getByRole('dialog', { name: 'Delete experiment?' });
+  await dialog.getByRole('button', { name: 'Delete' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(link(page, 'three')).toHaveCount(0);
+  await expect(folder(page, 'b')).toHaveCount(0);
+  const deleted = await mlflow.findExperiment(threeName);
+  expect(deleted?.lifecycle_stage).toBe('deleted');
 });

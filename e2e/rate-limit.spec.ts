@@ -37,6 +37,8 @@ test('a 429 beyond the server’s budget is counted down, retried, and the runs 
 
   const notice = page.getByRole('status').filter({ hasText: 'is rate-limiting' });
   await expect(notice).toHaveText(/^MLflow is rate-limiting; retrying in (1[0-6]) s$/);
+  // The table waits with it: the refused call is the one that fills it.
+  await expect(runsTable(page).getByRole('link', { name: 'run-01', exact: true })).toHaveCount(0);
   const first = Number(/in (\d+) s/.exec((await notice.textContent()) ?? '')?.[1]);
   // The countdown moves.
   await expect(notice).toHaveText(new RegExp(`retrying in ${first - 2} s$`), { timeout: 5_000 });

@@ -1,17 +1,20 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { toInt } from '@/api/client';
 import type { Experiment } from '@/api/types';
 import { RelativeTime } from '@/components/RelativeTime';
+import { useCanEdit } from '@/components/useCanEdit';
 import {
   buildExperimentFolders,
   type ExperimentFolder,
   type FolderEntry,
 } from '@/lib/experiment-folders';
 import { paths } from '@/lib/paths';
+import { ExperimentActions, type ExperimentRowActions } from './ExperimentActions';
 
-interface ExperimentFolderTreeProps {
+interface ExperimentFolderTreeProps extends ExperimentRowActions {
   experiments: readonly Experiment[];
+  view: 'active' | 'deleted';
   /** The search shown, '' for none: every folder holding a match opens. */
   search: string;
 }
@@ -21,7 +24,13 @@ interface ExperimentFolderTreeProps {
  * folder is a disclosure button (Tab to it, Enter or Space opens it), so the keyboard reaches
  * every experiment the way it reaches any link.
  */
-export function ExperimentFolderTree({ experiments, search }: ExperimentFolderTreeProps) {
+export function ExperimentFolderTree({
+  experiments,
+  search,
+  view,
+  ...actions
+}: ExperimentFolderTreeProps) {
+  const canEdit = useCanEdit();
   const tree = useMemo(() => buildExperimentFolders(experiments, (e) => e.name), [experiments]);
   // Without a search, folders open one by one; with one, all are open but those closed since
   // that search was typed (a new search opens them all again).
@@ -36,9 +45,17 @@ export function ExperimentFolderTree({ experiments, search }: ExperimentFolderTr
     if (search) setClosed({ search, paths: flip(closedNow, path) });
     else setOpen((prev) => flip(prev, path));
   };
+  const shape: TreeShape = {
+    isOpen,
+    toggle,
+    // Read-only mode offers no actions at all.
+    actionsFor: canEdit
+      ? (experiment) => <ExperimentActions experiment={experiment} view={view} {...actions} />
+      : () => null,
+  };
   return (
     <div className="experiment-folders" aria-label="Experiments by folder" role="group">
-      <FolderEntries folder={tree} isOpen={isOpen} toggle={toggle} />
+      <FolderEntries folder={tree} shape={shape} />
     </div>
   );
 }
@@ -50,22 +67,28 @@ function flip(set: ReadonlySet<string>, path: string): ReadonlySet<string> {
   return next;
 }
 
-interface FolderEntriesProps {
-  folder: ExperimentFolder<Experiment>;
+/** What every level of the tree needs from the top: open state and the row actions. */
+interface TreeShape {
   isOpen: (path: string) => boolean;
   toggle: (path: string) => void;
+  actionsFor: (experiment: Experiment) => ReactNode;
+}
+
+interface FolderEntriesProps {
+  folder: ExperimentFolder<Experiment>;
+  shape: TreeShape;
   id?: string;
 }
 
-function FolderEntries({ folder, id, ...rest }: FolderEntriesProps) {
+function FolderEntries({ folder, shape, id }: FolderEntriesProps) {
   return (
     <ul className="folder-entries" id={id}>
       {folder.children.map((entry) => (
         <li key={entryKey(entry)}>
           {entry.kind === 'folder' ? (
-            <FolderItem folder={entry} {...rest} />
+            <FolderItem folder={entry} shape={shape} />
           ) : (
-            <ExperimentItem entry={entry} />
+            <ExperimentItem entry={entry} actions={shape.actionsFor(entry.item)} />
           )}
         </li>
       ))}
@@ -73,8 +96,8 @@ function FolderEntries({ folder, id, ...rest }: FolderEntriesProps) {
   );
 }
 
-function FolderItem({ folder, isOpen, toggle }: Omit<FolderEntriesProps, 'id'>) {
-  const open = isOpen(folder.path);
+function FolderItem({ folder, shape }: Omit<FolderEntriesProps, 'id'>) {
+  const open = shape.isOpen(folder.path);
   const listId = `folder-${folder.path}`;
   return (
     <>
@@ -84,7 +107,7 @@ function FolderItem({ folder, isOpen, toggle }: Omit<FolderEntriesProps, 'id'>) 
         aria-expanded={open}
         aria-controls={open ? listId : undefined}
         title={folder.path}
-        onClick={() => toggle(folder.path)}
+        onClick={() => shape.toggle(folder.path)}
       >
         <span className="folder-caret" aria-hidden="true">
           {open ? '▾' : '▸'}
@@ -94,16 +117,17 @@ function FolderItem({ folder, isOpen, toggle }: Omit<FolderEntriesProps, 'id'>) 
           {folder.count} {folder.count === 1 ? 'experiment' : 'experiments'}
         </span>
       </button>
-      {open && <FolderEntries folder={folder} id={listId} isOpen={isOpen} toggle={toggle} />}
+      {open && <FolderEntries folder={folder} id={listId} shape={shape} />}
     </>
   );
 }
 
-function ExperimentItem({
-  entry,
-}: {
+interface ExperimentItemProps {
   entry: Extract<FolderEntry<Experiment>, { kind: 'experiment' }>;
-}) {
+  actions: ReactNode;
+}
+
+function ExperimentItem({ entry, actions }: ExperimentItemProps) {
   const { experiment_id: id, name } = entry.item;
   return (
     <div className="folder-experiment">
@@ -113,6 +137,7 @@ function ExperimentItem({
       <span className="folder-experiment-time">
         <RelativeTime ms={toInt(entry.item.last_update_time)} />
       </span>
+      {actions && <span className="folder-experiment-actions">{actions}</span>}
     </div>
   );
 }

@@ -66,7 +66,15 @@ export function ExperimentList({ state, onClearSearch, onRename, onDelete }: Exp
         <ErrorNotice error={restore.error} title="Could not restore the experiment" />
       )}
       {state.layout === 'folders' ? (
-        <ExperimentFolderTree experiments={experiments} search={state.q.trim()} />
+        <ExperimentFolderTree
+          experiments={experiments}
+          search={state.q.trim()}
+          view={state.view}
+          onRename={onRename}
+          onDelete={onDelete}
+          onRestore={(e) => restore.mutate(e.experiment_id)}
+          restoringId={restore.isPending ? restore.variables : undefined}
+        />
       ) : (
         <ExperimentTable
           experiments={experiments}
