@@ -204,6 +204,7 @@ describe('the Databricks Apps build of Parallax', () => {
     Object.assign(appEnv, {
       DATABRICKS_APP_PORT: String(port),
       DATABRICKS_APP_NAME: 'parallax-build-test',
+      // With a scheme: the stand-in speaks plain HTTP (a bare host, as the platform gives it, is https).
       DATABRICKS_HOST: mlflow.url,
       DATABRICKS_TOKEN: 'dapi-platform-build-test',
     });
