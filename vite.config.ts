@@ -1,6 +1,9 @@
+/// <reference types="vitest/config" />
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vitest/config';
+// Vite's own defineConfig: a Databricks App installs without devDependencies (vitest among them)
+// before `npm run build`; the reference above types the `test` block below for Vitest alone.
+import { defineConfig } from 'vite';
 
 // In `npm run dev` the Parallax server runs beside Vite and does the proxying, so the dev SPA
 // reaches MLflow through exactly the same allow-list, auth and headers as production.

@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config.ts';
 
@@ -40,7 +43,11 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ MLFLOW_TRACKING_URI: 'http://u:p@host:5000' })).toThrow(
       /credentials/,
     );
-    expect(() => loadConfig({ MLFLOW_TRACKING_URI: 'databricks' })).toThrow(/DATABRICKS_HOST/);
+    // HOME: an empty folder, so no real ~/.databrickscfg is read.
+    const HOME = mkdtempSync(path.join(os.tmpdir(), 'parallax-home-'));
+    expect(() => loadConfig({ MLFLOW_TRACKING_URI: 'databricks', HOME })).toThrow(
+      /DATABRICKS_HOST/,
+    );
   });
 
   it('keeps a path prefix without its trailing slash', () => {
@@ -88,15 +95,22 @@ describe('loadConfig', () => {
     expect(config.host).toBe('0.0.0.0');
   });
 
-  it('prefers a Databricks PAT and says so when a service principal is also set', () => {
-    const config = loadConfig({
+  it('refuses a Databricks PAT beside a service principal unless DATABRICKS_AUTH_TYPE chooses', () => {
+    const both = {
       DATABRICKS_HOST: 'https://x.cloud.databricks.com',
       DATABRICKS_TOKEN: 'dapi',
       DATABRICKS_CLIENT_ID: 'id',
       DATABRICKS_CLIENT_SECRET: 'secret',
+    };
+    expect(() => loadConfig(both)).toThrow(/more than one Databricks auth method.*AUTH_TYPE/i);
+    expect(loadConfig({ ...both, DATABRICKS_AUTH_TYPE: 'pat' }).auth).toEqual({
+      kind: 'bearer',
+      token: 'dapi',
     });
-    expect(config.auth).toEqual({ kind: 'bearer', token: 'dapi' });
-    expect(config.warnings.join(' ')).toMatch(/using DATABRICKS_TOKEN/);
+    expect(loadConfig({ ...both, DATABRICKS_AUTH_TYPE: 'oauth-m2m' }).auth).toMatchObject({
+      kind: 'databricks-m2m',
+      clientId: 'id',
+    });
   });
 
   it('names the variable and the bad value', () => {

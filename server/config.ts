@@ -1,4 +1,11 @@
 import { fileURLToPath } from 'node:url';
+import {
+  type DatabricksCredential,
+  type DatabricksSettings,
+  databricksCredential,
+  databricksSettings,
+  namedProfile,
+} from './databricks-config.ts';
 import { DATABRICKS_APPS_DOMAIN, type HostPolicy, hostPolicy } from './hosts.ts';
 import { DEFAULT_SERIES_CACHE_MB } from './metric-cache.ts';
 
@@ -85,23 +92,19 @@ export const DEFAULT_RETRY: RetryConfig = {
 /** Reads the environment once; throws a ConfigError naming the variable at fault. */
 export function loadConfig(env: Env = process.env): ServerConfig {
   const warnings: string[] = [];
-  const databricksHost = read(env, 'DATABRICKS_HOST');
   const trackingUri = read(env, 'MLFLOW_TRACKING_URI');
-  const backend: BackendKind = databricksHost ? 'databricks' : 'oss';
+  const databricks = databricksTarget(env, trackingUri);
+  const backend: BackendKind = databricks ? 'databricks' : 'oss';
 
   let upstream: URL;
-  if (databricksHost) {
-    upstream = parseHttpUrl('DATABRICKS_HOST', withScheme(databricksHost));
-    if (trackingUri && trackingUri !== 'databricks' && !trackingUri.startsWith('databricks://')) {
+  if (databricks) {
+    upstream = parseHttpUrl('DATABRICKS_HOST', withScheme(databricks.host));
+    if (trackingUri && !isDatabricksUri(trackingUri)) {
       warnings.push(`DATABRICKS_HOST is set, so MLFLOW_TRACKING_URI (${trackingUri}) is ignored.`);
     }
   } else if (!trackingUri) {
     throw new ConfigError(
       'MLFLOW_TRACKING_URI is required (e.g. http://127.0.0.1:5000), or DATABRICKS_HOST for a Databricks workspace.',
-    );
-  } else if (trackingUri === 'databricks' || trackingUri.startsWith('databricks://')) {
-    throw new ConfigError(
-      `MLFLOW_TRACKING_URI=${trackingUri} needs DATABRICKS_HOST (profiles in ~/.databrickscfg are not read).`,
     );
   } else {
     upstream = parseHttpUrl('MLFLOW_TRACKING_URI', trackingUri);
@@ -120,7 +123,7 @@ export function loadConfig(env: Env = process.env): ServerConfig {
   return {
     backend,
     upstream,
-    auth: backend === 'databricks' ? databricksAuth(env, upstream, warnings) : ossAuth(env),
+    auth: databricks ? databricksAuth(env, databricks, upstream, warnings) : ossAuth(env),
     // A user's token is taken from the proxy in front of a Databricks workspace, never from a
     // client that merely sends the header.
     useForwardedToken: backend === 'databricks' && trustForwardedHeaders,
@@ -194,28 +197,57 @@ function ossAuth(env: Env): AuthConfig {
   return token ? { kind: 'bearer', token } : { kind: 'none' };
 }
 
-function databricksAuth(env: Env, host: URL, warnings: string[]): AuthConfig {
-  const pat = read(env, 'DATABRICKS_TOKEN');
-  const clientId = read(env, 'DATABRICKS_CLIENT_ID');
-  const clientSecret = read(env, 'DATABRICKS_CLIENT_SECRET');
-  if ((clientId === undefined) !== (clientSecret === undefined)) {
+const isDatabricksUri = (uri: string) => uri === 'databricks' || uri.startsWith('databricks://');
+
+/**
+ * A Databricks workspace is the backend when DATABRICKS_HOST is set, when MLFLOW_TRACKING_URI is
+ * `databricks` or `databricks://<profile>` (as in MLflow's client), or when only
+ * DATABRICKS_CONFIG_PROFILE names a profile. Its host and credential then come from the
+ * environment and `~/.databrickscfg` (server/databricks-config.ts).
+ */
+function databricksTarget(
+  env: Env,
+  trackingUri: string | undefined,
+): (DatabricksSettings & { host: string }) | undefined {
+  const wanted =
+    read(env, 'DATABRICKS_HOST') !== undefined ||
+    (trackingUri !== undefined && isDatabricksUri(trackingUri)) ||
+    (trackingUri === undefined && read(env, 'DATABRICKS_CONFIG_PROFILE') !== undefined);
+  if (!wanted) return undefined;
+  let settings: DatabricksSettings;
+  try {
+    settings = databricksSettings(env, namedProfile(env, trackingUri));
+  } catch (err) {
+    throw new ConfigError((err as Error).message);
+  }
+  const { host } = settings;
+  if (host === undefined) {
     throw new ConfigError(
-      'DATABRICKS_CLIENT_ID and DATABRICKS_CLIENT_SECRET must be set together.',
+      `MLFLOW_TRACKING_URI=${trackingUri ?? ''} needs a Databricks host: DATABRICKS_HOST, or a profile with a host in ~/.databrickscfg (DATABRICKS_CONFIG_PROFILE, DATABRICKS_CONFIG_FILE).`,
     );
   }
-  if (pat) {
-    if (clientId)
-      warnings.push(
-        'Both DATABRICKS_TOKEN and DATABRICKS_CLIENT_ID are set; using DATABRICKS_TOKEN.',
-      );
-    return { kind: 'bearer', token: pat };
+  return { ...settings, host };
+}
+
+function databricksAuth(
+  env: Env,
+  settings: DatabricksSettings,
+  host: URL,
+  warnings: string[],
+): AuthConfig {
+  let credential: DatabricksCredential;
+  try {
+    credential = databricksCredential(settings);
+  } catch (err) {
+    throw new ConfigError((err as Error).message);
   }
-  if (clientId !== undefined && clientSecret !== undefined) {
+  if (credential.kind === 'pat') return { kind: 'bearer', token: credential.token };
+  if (credential.kind === 'oauth-m2m') {
     return {
       kind: 'databricks-m2m',
       tokenUrl: new URL('/oidc/v1/token', host).href,
-      clientId,
-      clientSecret,
+      clientId: credential.clientId,
+      clientSecret: credential.clientSecret,
     };
   }
   const token = read(env, 'MLFLOW_TRACKING_TOKEN');

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MlflowError } from './errors';
 import { buildQuery, parseMetricValue, request, toInt } from './client';
+import { rateLimitStatus } from './rate-limit-status';
 
 describe('buildQuery', () => {
   it('repeats a key for each array item, as MLflow GET handlers expect', () => {
@@ -121,7 +122,7 @@ describe('request', () => {
     });
   });
 
-  it.each([429, 500, 502, 503, 504])(
+  it.each([500, 502, 503, 504])(
     'does not repeat a %i: the server already retried what was worth retrying',
     async (status) => {
       const calls = stubFetch([
@@ -139,6 +140,47 @@ describe('request', () => {
       expect(calls).toHaveLength(1);
     },
   );
+
+  it('waits out a 429 the server handed back, says so meanwhile, then sends it again', async () => {
+    vi.useFakeTimers({ now: 1_000_000 });
+    try {
+      const limited = {
+        status: 429,
+        body: '{"error_code":"REQUEST_LIMIT_EXCEEDED","message":"slow down"}',
+        headers: { 'content-type': 'application/json', 'retry-after': '3' },
+      };
+      const calls = stubFetch([limited, { status: 200, body: '{"runs":[]}' }]);
+      const seen: (number | undefined)[] = [];
+      const unsubscribe = rateLimitStatus.subscribe(() => seen.push(rateLimitStatus.until()));
+      const answer = request('POST', '/api/2.0/mlflow/runs/search', { body: {} });
+      await vi.advanceTimersByTimeAsync(2_999);
+      expect(calls).toHaveLength(1);
+      expect(rateLimitStatus.until()).toBe(1_003_000);
+      await vi.advanceTimersByTimeAsync(1);
+      await expect(answer).resolves.toEqual({ runs: [] });
+      expect(calls).toHaveLength(2);
+      expect(seen).toEqual([1_003_000, undefined]);
+      unsubscribe();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('shows a 429 whose Retry-After is beyond its bounds as the error, sent once', async () => {
+    const calls = stubFetch([
+      {
+        status: 429,
+        body: '{"error_code":"REQUEST_LIMIT_EXCEEDED","message":"slow down"}',
+        headers: { 'content-type': 'application/json', 'retry-after': '120' },
+      },
+    ]);
+    await expect(request('GET', '/api/2.0/mlflow/runs/get')).rejects.toMatchObject({
+      status: 429,
+      errorCode: 'REQUEST_LIMIT_EXCEEDED',
+    });
+    expect(calls).toHaveLength(1);
+    expect(rateLimitStatus.until()).toBeUndefined();
+  });
 
   it('does not repeat MLFLOW_UNAVAILABLE, and marks it unavailable for the banner', async () => {
     const calls = stubFetch([

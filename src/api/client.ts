@@ -1,7 +1,14 @@
 // Relative, not '@/': e2e specs import this module under Node, which knows no '@' alias.
-import { backoffDelay, CLIENT_RETRY, shouldClientRetry } from '../lib/retry-policy';
+import { rateLimitWait } from '../lib/rate-limit';
+import {
+  backoffDelay,
+  CLIENT_RETRY,
+  parseRetryAfter,
+  shouldClientRetry,
+} from '../lib/retry-policy';
 import type { ClientFailure } from '../lib/retry-policy';
 import { MlflowError, errorFromResponse, invalidResponse } from './errors';
+import { rateLimitStatus } from './rate-limit-status';
 
 type QueryValue = string | number | boolean | undefined | null | readonly (string | number)[];
 
@@ -106,7 +113,8 @@ function parseAnswer<T>(status: number, headers: Headers, text: string): T {
 /**
  * One call to MLflow through the Parallax server; resolves to the parsed JSON body. Retries follow
  * the shared policy (src/lib/retry-policy.ts): the server already retried MLflow's transient
- * failures, so only a read that never reached the server, or whose answer was cut off, goes again.
+ * failures, so only a read that never reached the server, or whose answer was cut off, goes again;
+ * and a 429 the server handed back is waited out here (src/lib/rate-limit.ts) while the page says so.
  */
 export async function request<T>(
   method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
@@ -114,12 +122,25 @@ export async function request<T>(
   options: RequestOptions = {},
 ): Promise<T> {
   const url = path + buildQuery(method === 'GET' ? options.query : undefined);
+  let rateLimited = 0;
   for (let n = 1; ; n++) {
     const result = await attempt(method, url, options);
     if (result.kind === 'answer') {
       const { status, headers, text } = result;
       if (status >= 200 && status < 300) return parseAnswer<T>(status, headers, text);
-      // Never retried here: see shouldClientRetry.
+      const retryAfter = parseRetryAfter(headers.get('retry-after'), Date.now());
+      const wait = rateLimitWait(status, retryAfter, n, rateLimited);
+      if (wait !== undefined) {
+        const done = rateLimitStatus.begin(Date.now() + wait);
+        try {
+          await sleep(wait, options.signal);
+        } finally {
+          done();
+        }
+        rateLimited += wait;
+        continue;
+      }
+      // Other statuses are never retried here: see shouldClientRetry.
       throw errorFromResponse(status, headers.get('content-type'), text);
     }
     if (!shouldClientRetry(method, result.failure, n)) throw result.error;

@@ -1,6 +1,7 @@
 import { Outlet, ScrollRestoration, useNavigation } from 'react-router';
 import { AppHeader } from './AppHeader';
 import { MlflowDownBanner } from './MlflowDownBanner';
+import { RateLimitNotice } from './RateLimitNotice';
 
 export function AppLayout() {
   // A route's code is loading: show progress rather than a screen that seems frozen.
@@ -9,6 +10,7 @@ export function AppLayout() {
     <div className="app">
       <AppHeader />
       <MlflowDownBanner />
+      <RateLimitNotice />
       <div className={loading ? 'route-progress route-progress-active' : 'route-progress'} />
       <main className="app-main">
         <Outlet />

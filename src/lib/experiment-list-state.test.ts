@@ -11,14 +11,15 @@ const parse = (query: string) => parseExperimentListState(new URLSearchParams(qu
 describe('parseExperimentListState', () => {
   it('gives the defaults for a bare URL', () => {
     expect(parse('')).toEqual(DEFAULT_LIST_STATE);
-    expect(DEFAULT_LIST_STATE).toEqual({ q: '', sort: 'updated', view: 'active' });
+    expect(DEFAULT_LIST_STATE).toEqual({ q: '', sort: 'updated', view: 'active', layout: 'flat' });
   });
 
-  it('reads q, sort and view', () => {
-    expect(parse('q=churn&sort=name&view=deleted')).toEqual({
+  it('reads q, sort, view and layout', () => {
+    expect(parse('q=churn&sort=name&view=deleted&layout=folders')).toEqual({
       q: 'churn',
       sort: 'name',
       view: 'deleted',
+      layout: 'folders',
     });
   });
 
@@ -27,7 +28,7 @@ describe('parseExperimentListState', () => {
   });
 
   it('falls back to defaults for unknown sort and view values', () => {
-    expect(parse('sort=size&view=archived')).toEqual(DEFAULT_LIST_STATE);
+    expect(parse('sort=size&view=archived&layout=tree')).toEqual(DEFAULT_LIST_STATE);
   });
 });
 
@@ -36,9 +37,14 @@ describe('writeExperimentListState', () => {
     writeExperimentListState(new URLSearchParams(query), patch).toString();
 
   it('leaves defaults out of the URL', () => {
-    expect(write('q=a&sort=name&view=deleted', { q: '', sort: 'updated', view: 'active' })).toBe(
-      '',
-    );
+    expect(
+      write('q=a&sort=name&view=deleted&layout=folders', {
+        q: '',
+        sort: 'updated',
+        view: 'active',
+        layout: 'flat',
+      }),
+    ).toBe('');
   });
 
   it('changes one field and keeps the others and unrelated parameters', () => {
@@ -46,7 +52,7 @@ describe('writeExperimentListState', () => {
   });
 
   it('round-trips through parse', () => {
-    const state = { q: 'x y', sort: 'created', view: 'deleted' } as const;
+    const state = { q: 'x y', sort: 'created', view: 'deleted', layout: 'folders' } as const;
     expect(
       parseExperimentListState(writeExperimentListState(new URLSearchParams(), state)),
     ).toEqual(state);
@@ -63,7 +69,9 @@ describe('experimentSearchParams', () => {
   });
 
   it('filters by name and asks for deleted experiments in the deleted view', () => {
-    expect(experimentSearchParams({ q: 'churn', sort: 'name', view: 'deleted' })).toEqual({
+    expect(
+      experimentSearchParams({ q: 'churn', sort: 'name', view: 'deleted', layout: 'flat' }),
+    ).toEqual({
       filter: "name ILIKE '%churn%'",
       orderBy: ['name ASC'],
       viewType: 'DELETED_ONLY',

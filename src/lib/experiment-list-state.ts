@@ -1,13 +1,17 @@
-// The experiments list's view state, kept in the URL (`?q=&sort=&view=`) so a link reproduces it.
+// The experiments list's view state, kept in the URL (`?q=&sort=&view=&layout=`) so a link
+// reproduces it.
 import { containsFilter } from './search-filter';
 
 export type ExperimentSort = 'name' | 'updated' | 'created';
 export type ExperimentView = 'active' | 'deleted';
+/** One flat list, or workspace paths (`/Shared/…`, `/Users/<email>/…`) as folders. */
+export type ExperimentLayout = 'flat' | 'folders';
 
 export interface ExperimentListState {
   q: string;
   sort: ExperimentSort;
   view: ExperimentView;
+  layout: ExperimentLayout;
 }
 
 export const SORT_OPTIONS: readonly { value: ExperimentSort; label: string }[] = [
@@ -16,7 +20,12 @@ export const SORT_OPTIONS: readonly { value: ExperimentSort; label: string }[] =
   { value: 'created', label: 'Created' },
 ];
 
-export const DEFAULT_LIST_STATE: ExperimentListState = { q: '', sort: 'updated', view: 'active' };
+export const DEFAULT_LIST_STATE: ExperimentListState = {
+  q: '',
+  sort: 'updated',
+  view: 'active',
+  layout: 'flat',
+};
 
 const SORTS = new Set<string>(SORT_OPTIONS.map((o) => o.value));
 
@@ -27,6 +36,7 @@ export function parseExperimentListState(params: URLSearchParams): ExperimentLis
     q: params.get('q') ?? '',
     sort: SORTS.has(sort) ? (sort as ExperimentSort) : DEFAULT_LIST_STATE.sort,
     view: params.get('view') === 'deleted' ? 'deleted' : 'active',
+    layout: params.get('layout') === 'folders' ? 'folders' : 'flat',
   };
 }
 
@@ -41,6 +51,7 @@ export function writeExperimentListState(
     ['q', state.q],
     ['sort', state.sort],
     ['view', state.view],
+    ['layout', state.layout],
   ];
   for (const [key, value] of entries) {
     if (value === '' || value === DEFAULT_LIST_STATE[key]) next.delete(key);

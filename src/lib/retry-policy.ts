@@ -186,8 +186,8 @@ export function shouldClientRetry(
   if (attempt >= CLIENT_RETRY.maxAttempts) return false;
   switch (failure.kind) {
     case 'status':
-      // Any status is the server's final word: it retried what was worth retrying (and handed
-      // back a 429 whose Retry-After is longer than its budget, which the user should see).
+      // Any status is the server's final word: it retried what was worth retrying. A 429 it
+      // handed back (a Retry-After longer than its budget) is src/lib/rate-limit.ts's business.
       return false;
     case 'unreachable':
     case 'cut-off':

@@ -5,6 +5,7 @@ import { EmptyState } from '@/components/EmptyState';
 import { ErrorNotice } from '@/components/ErrorNotice';
 import { Skeleton } from '@/components/Skeleton';
 import { experimentSearchParams, type ExperimentListState } from '@/lib/experiment-list-state';
+import { ExperimentFolderTree } from './ExperimentFolderTree';
 import { ExperimentTable } from './ExperimentTable';
 import { ListFooter } from '@/components/ListFooter';
 
@@ -64,14 +65,26 @@ export function ExperimentList({ state, onClearSearch, onRename, onDelete }: Exp
       {restore.isError && (
         <ErrorNotice error={restore.error} title="Could not restore the experiment" />
       )}
-      <ExperimentTable
-        experiments={experiments}
-        view={state.view}
-        onRename={onRename}
-        onDelete={onDelete}
-        onRestore={(e) => restore.mutate(e.experiment_id)}
-        restoringId={restore.isPending ? restore.variables : undefined}
-      />
+      {state.layout === 'folders' ? (
+        <ExperimentFolderTree
+          experiments={experiments}
+          search={state.q.trim()}
+          view={state.view}
+          onRename={onRename}
+          onDelete={onDelete}
+          onRestore={(e) => restore.mutate(e.experiment_id)}
+          restoringId={restore.isPending ? restore.variables : undefined}
+        />
+      ) : (
+        <ExperimentTable
+          experiments={experiments}
+          view={state.view}
+          onRename={onRename}
+          onDelete={onDelete}
+          onRestore={(e) => restore.mutate(e.experiment_id)}
+          restoringId={restore.isPending ? restore.variables : undefined}
+        />
+      )}
       <ListFooter
         count={experiments.length}
         noun={['experiment', 'experiments']}

@@ -5,15 +5,8 @@ import { RelativeTime } from '@/components/RelativeTime';
 import { useCanEdit } from '@/components/useCanEdit';
 import { paths } from '@/lib/paths';
 import { formatDate, formatTimestamp } from '@/lib/format';
+import { ExperimentActions, type ExperimentRowActions } from './ExperimentActions';
 import { ExperimentName } from './ExperimentName';
-
-export interface ExperimentRowActions {
-  onRename: (experiment: Experiment) => void;
-  onDelete: (experiment: Experiment) => void;
-  onRestore: (experiment: Experiment) => void;
-  /** The experiment being restored, whose button shows progress. */
-  restoringId: string | undefined;
-}
 
 interface ExperimentTableProps extends ExperimentRowActions {
   experiments: readonly Experiment[];
@@ -80,36 +73,7 @@ function ExperimentRow({ experiment, view, canEdit, ...actions }: ExperimentRowP
       </td>
       {canEdit && (
         <td className="cell-actions">
-          {view === 'active' ? (
-            <>
-              <button
-                type="button"
-                className="btn btn-ghost btn-small"
-                aria-label={`Rename ${name}`}
-                onClick={() => actions.onRename(experiment)}
-              >
-                Rename
-              </button>
-              <button
-                type="button"
-                className="btn btn-ghost btn-small btn-ghost-danger"
-                aria-label={`Delete ${name}`}
-                onClick={() => actions.onDelete(experiment)}
-              >
-                Delete
-              </button>
-            </>
-          ) : (
-            <button
-              type="button"
-              className="btn btn-small"
-              aria-label={`Restore ${name}`}
-              disabled={actions.restoringId === id}
-              onClick={() => actions.onRestore(experiment)}
-            >
-              {actions.restoringId === id ? 'Restoring…' : 'Restore'}
-            </button>
-          )}
+          <ExperimentActions experiment={experiment} view={view} {...actions} />
         </td>
       )}
     </tr>

@@ -12,7 +12,7 @@ interface ExperimentsToolbarProps {
   onChange: (patch: Partial<ExperimentListState>) => void;
 }
 
-/** Search by name, sort, and the Active / Deleted switch. */
+/** Search by name, sort, the Active / Deleted switch, and a flat list or workspace folders. */
 export function ExperimentsToolbar({ state, onChange }: ExperimentsToolbarProps) {
   const searchRef = useRef<HTMLInputElement>(null);
   useFocusShortcut('/', searchRef);
@@ -68,6 +68,22 @@ export function ExperimentsToolbar({ state, onChange }: ExperimentsToolbarProps)
           onClick={() => onChange({ view: 'deleted' })}
         >
           Deleted
+        </button>
+      </div>
+      <div role="group" aria-label="Layout" className="segmented">
+        <button
+          type="button"
+          aria-pressed={state.layout === 'flat'}
+          onClick={() => onChange({ layout: 'flat' })}
+        >
+          List
+        </button>
+        <button
+          type="button"
+          aria-pressed={state.layout === 'folders'}
+          onClick={() => onChange({ layout: 'folders' })}
+        >
+          Folders
         </button>
       </div>
     </div>
