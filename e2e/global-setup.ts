@@ -12,6 +12,7 @@ import { startParallax } from '../scripts/lib/parallax-server.mjs';
 import { startFaultProxy } from './support/fault-proxy';
 import { startDatabricksApp } from './support/databricks/app';
 import { APP_CLIENT, EDITOR, VIEWER, WORKSPACE_USERS } from './support/databricks/users';
+import { reshapeOssAnswer, translateUcRequest } from './support/databricks/uc-gateway';
 import { startDatabricksWorkspace } from './support/databricks/workspace';
 import { seedE2e } from './support/seed';
 
@@ -91,6 +92,10 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       users: WORKSPACE_USERS,
       tokenLifetimeS: 20,
       signedUrlLifetimeS: 60,
+      // The workspace's registry is Unity Catalog, as on Databricks by default: its UC endpoints
+      // are translated onto the real server's registry, with UC's rules.
+      ucTranslate: translateUcRequest,
+      ucReshape: reshapeOssAnswer,
     });
     cleanups.push(dbx.stop);
     const startApp = (userAuthorization: boolean) =>

@@ -12,7 +12,6 @@ export function ModelName({ name }: { name: string }) {
   if (!parts) return <>{name}</>;
   return (
     <span className="uc-name" title={name}>
-      <span className="visually-hidden">{name}</span>
       <span aria-hidden="true">
         <span className="uc-name-level">{parts.catalog}</span>
         <span className="uc-name-sep"> › </span>
@@ -20,6 +19,8 @@ export function ModelName({ name }: { name: string }) {
         <span className="uc-name-sep"> › </span>
         <span className="uc-name-model">{parts.model}</span>
       </span>
+      {/* After the path, so the link's first box is the text a pointer sees and clicks. */}
+      <span className="visually-hidden">{name}</span>
     </span>
   );
 }
