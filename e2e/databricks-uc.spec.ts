@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { APP_CLIENT } from './support/databricks/users';
 import { appUrl, workspace, workspaceUrl } from './support/databricks/control';
 import { expect, test } from './support/fixtures';
+import { readManifest } from './support/manifest';
 import { mlflowRegistry } from './support/mlflow-api';
 import { ownRun } from './support/own-run';
 
@@ -100,4 +101,41 @@ test('three-level names read as paths, no stage anywhere, and aliases set and re
     paths.filter((p) => p.includes('/unity-catalog/model-versions/search')).length,
   ).toBeGreaterThan(0);
   expect(paths.filter((p) => /\/mlflow\/(registered-models|model-versions)\//.test(p))).toEqual([]);
+});
+
+test('register from a run gives the mlflow.register_model code for a three-level name, and registers nothing', async ({
+  page,
+}) => {
+  const {
+    id,
+    source_run_id: runId,
+    logged_model_id: modelId,
+  } = readManifest().experiments.register;
+  const since = await workspace.lastSeq();
+  await page.goto(`/experiments/${id}/runs/${runId}`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('register-source');
+  await page.getByRole('button', { name: 'Register model', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Register model' });
+  const name = dialog.getByLabel('Unity Catalog name');
+  await name.fill('main.churn');
+  const problem = dialog.getByText(
+    'Unity Catalog model names have three parts, catalog.schema.model; "main.churn" has 2.',
+  );
+  await expect(problem).toBeVisible();
+  await name.fill('main.ml.churn');
+  await expect(problem).toHaveCount(0);
+  // The run's logged model is the source offered first, as on an open-source registry.
+  await expect(dialog.locator('pre code')).toHaveText(
+    [
+      'import mlflow',
+      '',
+      'mlflow.set_registry_uri("databricks-uc")',
+      `mlflow.register_model("models:/${modelId}", "main.ml.churn")`,
+    ].join('\n'),
+  );
+  await dialog.getByRole('button', { name: 'Close' }).first().click();
+  await expect(dialog).toBeHidden();
+  // Nothing was asked of UC's registry: registering is the snippet's job.
+  const calls = (await workspace.logSince(since)).map((c) => c.path);
+  expect(calls.filter((p) => p.includes('/model-versions/create'))).toEqual([]);
 });

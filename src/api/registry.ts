@@ -79,6 +79,20 @@ export async function searchAllModelVersions(name: string, signal?: AbortSignal)
   return newestFirst(out);
 }
 
+/**
+ * The model's newest `count` versions, for a first paint while the full list loads. It asks MLflow
+ * for the order (its default is by last update), which Unity Catalog's search refuses: callers ask
+ * only where the registry is not Unity Catalog.
+ */
+export async function searchNewestModelVersions(name: string, count: number, signal?: AbortSignal) {
+  const page = await api.get<{ model_versions?: ModelVersion[] }>(
+    `${VERSIONS}/search`,
+    { filter: versionsFilter(name), max_results: count, order_by: 'version_number DESC' },
+    signal,
+  );
+  return newestFirst((page.model_versions ?? []).filter((v) => v.name === name));
+}
+
 export async function getModelVersion(name: string, version: string, signal?: AbortSignal) {
   return (
     await api.get<{ model_version: ModelVersion }>(`${VERSIONS}/get`, { name, version }, signal)

@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import type { QueryClient } from '@tanstack/react-query';
 import { createBrowserRouter, Navigate, type LoaderFunctionArgs } from 'react-router';
 import { experimentQueries } from '@/api/queries/experiments';
+import { configQueries } from '@/api/queries/config';
 import { registryQueries } from '@/api/queries/registry';
 import { experimentSearchParams, parseExperimentListState } from '@/lib/experiment-list-state';
 import { afterTask } from '@/lib/next-task';
@@ -31,11 +32,25 @@ function warmExperiment(queryClient: QueryClient) {
 
 // The model page and the promotion view both read the model and all its versions; asking for the
 // versions here too saves the round trip the page would otherwise wait for (model, then versions).
-function warmModel(queryClient: QueryClient) {
+// The model page's table first draws the newest versions alone, a small request that answers
+// well before the full list of a model with hundreds of versions.
+function warmModel(queryClient: QueryClient, options: { newestVersions: boolean }) {
   return ({ params }: LoaderFunctionArgs) => {
     if (params.name) {
-      void queryClient.prefetchQuery(registryQueries.model(params.name));
-      void queryClient.prefetchQuery(registryQueries.versions(params.name));
+      const name = params.name;
+      void queryClient.prefetchQuery(registryQueries.model(name));
+      void queryClient.prefetchQuery(registryQueries.versions(name));
+      // Only where the registry takes an order (not Unity Catalog), which the config says.
+      if (options.newestVersions) {
+        void queryClient
+          .fetchQuery(configQueries.detail())
+          .then((config) => {
+            if (config.registry !== 'workspace') return;
+            void queryClient.prefetchQuery(registryQueries.newestVersions(name));
+          })
+          // The page shows a failed config itself.
+          .catch(() => undefined);
+      }
     }
     return null;
   };
@@ -88,7 +103,7 @@ export function createAppRouter(queryClient: QueryClient) {
             },
             {
               path: paths.model.path,
-              loader: warmModel(queryClient),
+              loader: warmModel(queryClient, { newestVersions: true }),
               lazy: lazyRoute(() => import('./routes/ModelRoute'), 'ModelRoute'),
             },
             {
@@ -98,7 +113,7 @@ export function createAppRouter(queryClient: QueryClient) {
             },
             {
               path: paths.promote.path,
-              loader: warmModel(queryClient),
+              loader: warmModel(queryClient, { newestVersions: false }),
               lazy: lazyRoute(() => import('./routes/PromotionRoute'), 'PromotionRoute'),
             },
             {

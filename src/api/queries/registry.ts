@@ -13,6 +13,7 @@ import {
   getRegisteredModel,
   renameRegisteredModel,
   searchAllModelVersions,
+  searchNewestModelVersions,
   searchRegisteredModels,
   setModelVersionTag,
   setRegisteredModelTag,
@@ -37,6 +38,8 @@ import type { RecordOutcome } from '../registry-history';
 export type ModelListParams = Omit<SearchRegisteredModelsParams, 'pageToken' | 'maxResults'>;
 
 const PAGE_SIZE = 100;
+// More than a tall screen of version rows.
+const NEWEST_VERSIONS = 50;
 const all = ['registry'] as const;
 
 export const registryQueries = {
@@ -59,6 +62,14 @@ export const registryQueries = {
     queryOptions({
       queryKey: [...all, 'model', name, 'versions'] as const,
       queryFn: ({ signal }) => searchAllModelVersions(name, signal),
+    }),
+  /** The newest versions alone: the model page's first rows while `versions` loads. */
+  newestVersions: (name: string) =>
+    queryOptions({
+      queryKey: [...all, 'model', name, 'newest-versions'] as const,
+      queryFn: ({ signal }) => searchNewestModelVersions(name, NEWEST_VERSIONS, signal),
+      // Unity Catalog refuses its order_by: nothing to retry, the full list follows anyway.
+      retry: false,
     }),
   version: (name: string, version: string) =>
     queryOptions({

@@ -90,7 +90,7 @@ function versionColumns(
 
 /** Every version of the model, newest first, in a table that draws only the rows in view. */
 export function VersionsSection({ name }: { name: string }) {
-  const { query, versions } = useModelVersions(name);
+  const { query, versions, partial } = useModelVersions(name, { newestFirst: true });
   const config = useQuery(configQueries.detail());
   const stages = config.data?.capabilities.stages ?? true;
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
@@ -117,7 +117,7 @@ export function VersionsSection({ name }: { name: string }) {
           <span className="section-count"> {versions.length.toLocaleString('en')}</span>
         )}
       </h2>
-      {query.isPending ? (
+      {query.isPending && !partial ? (
         <Skeleton rows={4} label="Loading versions…" />
       ) : query.isError ? (
         <ErrorNotice
@@ -133,9 +133,11 @@ export function VersionsSection({ name }: { name: string }) {
         <>
           <div className="toolbar versions-toolbar">
             <span role="status">
-              {selected.size === 0
-                ? 'Select versions to compare their source runs.'
-                : `${selected.size} selected`}
+              {partial
+                ? `The newest ${versions.length} versions; loading the rest…`
+                : selected.size === 0
+                  ? 'Select versions to compare their source runs.'
+                  : `${selected.size} selected`}
             </span>
             {sourceRuns.length >= 2 ? (
               <Link className="btn btn-small" to={paths.compare.href(sourceRuns)}>
