@@ -6,10 +6,14 @@ import { expect, test } from './support/fixtures';
 import { readManifest } from './support/manifest';
 import { mlflow, uniqueName } from './support/mlflow-api';
 
-const folder = (page: Page, name: string) =>
+/** A folder's toggle by its path (`/Shared/e2e`): a name alone can stand in several places. */
+const folder = (page: Page, path: string) =>
   page
     .getByRole('group', { name: 'Experiments by folder' })
-    .getByRole('button', { name: new RegExp(`^${name} \\d+ experiments?$`) });
+    .getByRole('button', {
+      name: new RegExp(`^${path.split('/').at(-1) ?? ''} \\d+ experiments?$`),
+    })
+    .and(page.locator(`[title="${path}"]`));
 const folderOf = (page: Page, name: string, count: number) =>
   page.getByRole('group', { name: 'Experiments by folder' }).getByRole('button', {
     name: `${name} ${count} ${count === 1 ? 'experiment' : 'experiments'}`,
@@ -33,13 +37,13 @@ test('the seeded /Shared/e2e experiments open folder by folder, from the keyboar
   );
   await expect.poll(() => new URL(page.url()).searchParams.get('layout')).toBe('folders');
 
-  const shared = folder(page, 'Shared');
+  const shared = folder(page, '/Shared');
   await expect(shared).toHaveAttribute('aria-expanded', 'false');
   await expect(link(page, 'churn')).toHaveCount(0);
   await shared.click();
   await expect(shared).toHaveAttribute('aria-expanded', 'true');
 
-  const e2e = folder(page, 'e2e');
+  const e2e = folder(page, '/Shared/e2e');
   await e2e.focus();
   await page.keyboard.press('Enter');
   await expect(e2e).toHaveAttribute('aria-expanded', 'true');
@@ -58,8 +62,8 @@ test('the seeded /Shared/e2e experiments open folder by folder, from the keyboar
     'aria-pressed',
     'true',
   );
-  await folder(page, 'Shared').click();
-  await folder(page, 'e2e').click();
+  await folder(page, '/Shared').click();
+  await folder(page, '/Shared/e2e').click();
   await link(page, 'churn').click();
   await expect(page).toHaveURL(new RegExp(`/experiments/${churn.id}(?:[/?]|$)`));
 });
@@ -78,7 +82,7 @@ test('a search filters across every folder and opens those holding a match', asy
   await expect(folderOf(page, 'a', 2)).toHaveAttribute('aria-expanded', 'true');
   await expect(folderOf(page, 'b', 1)).toHaveAttribute('aria-expanded', 'true');
   for (const leaf of ['one', 'two', 'three']) await expect(link(page, leaf)).toBeVisible();
-  await expect(folder(page, 'Users')).toHaveCount(0);
+  await expect(folder(page, '/Users')).toHaveCount(0);
 
   // A folder can still be closed while the search is shown.
   await folderOf(page, 'a', 2).focus();
@@ -102,7 +106,7 @@ test('a search filters across every folder and opens those holding a match', asy
   await dialog.getByRole('button', { name: 'Delete' }).click();
   await expect(dialog).toHaveCount(0);
   await expect(link(page, 'three')).toHaveCount(0);
-  await expect(folder(page, 'b')).toHaveCount(0);
+  await expect(folder(page, `/Shared/${token}/b`)).toHaveCount(0);
   const deleted = await mlflow.findExperiment(threeName);
   expect(deleted?.lifecycle_stage).toBe('deleted');
 });

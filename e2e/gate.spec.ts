@@ -367,7 +367,8 @@ test.describe('read-only mode', () => {
     };
     const readOnly = await apiRequest.newContext({ baseURL: env('E2E_READONLY_PARALLAX_URL') });
     const writes = ENDPOINTS.filter((e) => e.access === 'write');
-    expect(writes.length).toBeGreaterThan(30);
+    // Unity Catalog's twins are not on this list: the proxy maps onto them, never forwards them.
+    expect(writes.length).toBeGreaterThan(20);
     for (const { method, path } of writes) {
       for (const prefix of ['/api/2.0/', '/ajax-api/2.0/']) {
         if (!path.startsWith('/api/2.0/') && prefix !== '/api/2.0/') continue;
