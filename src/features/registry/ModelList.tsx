@@ -1,11 +1,9 @@
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { registryQueries } from '@/api/queries/registry';
-import { EmptyState } from '@/components/EmptyState';
-import { ErrorNotice } from '@/components/ErrorNotice';
-import { Skeleton } from '@/components/Skeleton';
 import { modelSearchError } from '@/lib/registry/model-filter';
 import { modelListFilter, modelOrderBy, type ModelListState } from '@/lib/registry/model-list';
 import { ModelListEmpty } from './ModelListEmpty';
+import { ModelListNotLoaded, RefusedSearch } from './ModelListStates';
 import { ModelTable } from './ModelTable';
 import { ListFooter } from '@/components/ListFooter';
 
@@ -27,25 +25,9 @@ export function ModelList({ state, onClearSearch }: ModelListProps) {
     enabled: !broken,
   });
 
-  if (broken)
-    return (
-      <EmptyState title="Fix the filter above">
-        <button type="button" className="btn" onClick={onClearSearch}>
-          Clear search
-        </button>
-      </EmptyState>
-    );
+  if (broken) return <RefusedSearch title="Fix the filter above" onClearSearch={onClearSearch} />;
 
-  if (query.isPending) return <Skeleton rows={6} label="Loading models…" />;
-  if (query.isError) {
-    return (
-      <ErrorNotice
-        error={query.error}
-        title="Could not load registered models"
-        onRetry={() => void query.refetch()}
-      />
-    );
-  }
+  if (query.isPending || query.isError) return <ModelListNotLoaded query={query} />;
 
   const models = query.data.pages.flatMap((p) => p.registered_models ?? []);
   if (models.length === 0)

@@ -1,12 +1,10 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { registryQueries } from '@/api/queries/registry';
-import { EmptyState } from '@/components/EmptyState';
-import { ErrorNotice } from '@/components/ErrorNotice';
 import { ListFooter } from '@/components/ListFooter';
-import { Skeleton } from '@/components/Skeleton';
 import type { ModelListState } from '@/lib/registry/model-list';
 import { ucModelListView, ucModelSearchError } from '@/lib/registry/uc-model-list';
 import { ModelListEmpty } from './ModelListEmpty';
+import { ModelListNotLoaded, RefusedSearch } from './ModelListStates';
 import { ModelTable } from './ModelTable';
 
 interface UcModelListProps {
@@ -28,23 +26,13 @@ export function UcModelList({ state, scope, onClearSearch }: UcModelListProps) {
   // A filter from a link (or another registry) cannot be applied here; the box marks it.
   if (ucModelSearchError(state.q)) {
     return (
-      <EmptyState title="Unity Catalog's search takes a name, not a filter">
-        <button type="button" className="btn" onClick={onClearSearch}>
-          Clear search
-        </button>
-      </EmptyState>
-    );
-  }
-  if (query.isPending) return <Skeleton rows={6} label="Loading models…" />;
-  if (query.isError) {
-    return (
-      <ErrorNotice
-        error={query.error}
-        title="Could not load registered models"
-        onRetry={() => void query.refetch()}
+      <RefusedSearch
+        title="Unity Catalog's search takes a name, not a filter"
+        onClearSearch={onClearSearch}
       />
     );
   }
+  if (query.isPending || query.isError) return <ModelListNotLoaded query={query} />;
 
   const loaded = query.data.pages.flatMap((p) => p.registered_models ?? []);
   const models = ucModelListView(loaded, state, scope);
