@@ -5,29 +5,36 @@ import { experimentQueries } from '@/api/queries/experiments';
 import { configQueries } from '@/api/queries/config';
 import { registryQueries } from '@/api/queries/registry';
 import { experimentSearchParams, parseExperimentListState } from '@/lib/experiment-list-state';
-import { afterTask } from '@/lib/next-task';
+import { afterTask, nextTask } from '@/lib/next-task';
 import { paths } from '@/lib/paths';
 import { AppLayout } from './AppLayout';
 import { AppLoading } from './AppLoading';
 import { RouteError } from './RouteError';
 
 // Loaders only start fetches (never await them): the data downloads while the route's code
-// does, and each page still renders its own loading, error and not-found states.
-function warmExperimentList(queryClient: QueryClient) {
-  return ({ request }: LoaderFunctionArgs) => {
-    const state = parseExperimentListState(new URL(request.url).searchParams);
-    void queryClient.prefetchInfiniteQuery(experimentQueries.list(experimentSearchParams(state)));
+// does, and each page still renders its own loading, error and not-found states. The fetches start
+// one task later (`warm`): the router's start-up and a page's first fetch calls (the first one
+// in a page costs tens of ms) are each a task of their own, not one long task together.
+function warm(start: (args: LoaderFunctionArgs) => void) {
+  return (args: LoaderFunctionArgs) => {
+    void nextTask().then(() => start(args));
     return null;
   };
 }
 
+function warmExperimentList(queryClient: QueryClient) {
+  return warm(({ request }) => {
+    const state = parseExperimentListState(new URL(request.url).searchParams);
+    void queryClient.prefetchInfiniteQuery(experimentQueries.list(experimentSearchParams(state)));
+  });
+}
+
 function warmExperiment(queryClient: QueryClient) {
-  return ({ params }: LoaderFunctionArgs) => {
+  return warm(({ params }) => {
     if (params.experimentId) {
       void queryClient.prefetchQuery(experimentQueries.detail(params.experimentId));
     }
-    return null;
-  };
+  });
 }
 
 // The model page and the promotion view both read the model and all its versions; asking for the
@@ -35,7 +42,7 @@ function warmExperiment(queryClient: QueryClient) {
 // The model page's table first draws the newest versions alone, a small request that answers
 // well before the full list of a model with hundreds of versions.
 function warmModel(queryClient: QueryClient, options: { newestVersions: boolean }) {
-  return ({ params }: LoaderFunctionArgs) => {
+  return warm(({ params }) => {
     if (params.name) {
       const name = params.name;
       void queryClient.prefetchQuery(registryQueries.model(name));
@@ -52,17 +59,15 @@ function warmModel(queryClient: QueryClient, options: { newestVersions: boolean 
           .catch(() => undefined);
       }
     }
-    return null;
-  };
+  });
 }
 
 function warmVersion(queryClient: QueryClient) {
-  return ({ params }: LoaderFunctionArgs) => {
+  return warm(({ params }) => {
     if (params.name && params.version) {
       void queryClient.prefetchQuery(registryQueries.version(params.name, params.version));
     }
-    return null;
-  };
+  });
 }
 
 /** A route whose code loads in a task after the router's own (`afterTask`). */
