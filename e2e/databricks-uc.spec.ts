@@ -79,6 +79,12 @@ test('three-level names read as paths, no stage anywhere, and aliases set and re
   await page.getByRole('link', { name: 'v2', exact: true }).click();
   await expect(page.getByRole('button', { name: 'Set alias' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Change stage' })).toHaveCount(0);
+  // The version's own files have no route Parallax can read on Databricks: said, not shown as a
+  // version without an MLmodel.
+  await expect(
+    page.getByText("On Databricks, a model version's own files are not readable from Parallax"),
+  ).toBeVisible();
+  await expect(page.getByText('No MLmodel in this version')).toHaveCount(0);
   await page.getByRole('button', { name: 'Set alias' }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel('Alias').fill('champion');

@@ -1,8 +1,8 @@
 import { queryOptions } from '@tanstack/react-query';
 import { decodeArtifactText } from '@/lib/artifact-text';
-import { mlModelFromBytes, runsSource } from '@/lib/registry/signature';
+import { mlModelFromBytes, runsSource, type VersionMlModel } from '@/lib/registry/signature';
 import { fetchModelVersionBytes, type VersionFiles } from '../artifacts';
-import type { ModelVersion } from '../types';
+import type { ModelVersion, ParallaxConfig } from '../types';
 
 /** What reading a version's files needs to know of it. */
 export type VersionRef = Pick<ModelVersion, 'name' | 'version' | 'source'>;
@@ -12,6 +12,21 @@ const MLMODEL_BYTES = 1024 * 1024;
 const EXAMPLE_BYTES = 256 * 1024;
 // A version's files never change: kept for the page's life, and refetched by nothing.
 const FILE_CACHE = { staleTime: Infinity, gcTime: 10 * 60_000 } as const;
+
+/**
+ * Whether Parallax can read the version's own files on this backend. On Databricks a version's
+ * files (a Unity Catalog version's storage location, behind temporary cloud credentials) have no
+ * route Parallax can read, MLflow's get-artifact being the open-source server's; a `runs:/` source
+ * is read from its run, which Databricks serves.
+ */
+export const versionFilesReadable = (mv: VersionRef, backend: ParallaxConfig['backend']) =>
+  backend !== 'databricks' || runsSource(mv.source) !== undefined;
+
+const NOT_READABLE: VersionMlModel = {
+  state: 'unreadable',
+  reason:
+    "On Databricks, a model version's own files are not readable from Parallax, so its signature is not shown here. Its source run's artifacts are, on the run's page.",
+};
 
 const filesOf = (mv: VersionRef): VersionFiles => {
   const run = runsSource(mv.source);
@@ -27,20 +42,23 @@ export const versionFileQueries = {
   all: ['model-version-files'] as const,
 
   /** The version's MLmodel: its signature and input example, or why there is none to show. */
-  mlModel: (mv: VersionRef) =>
+  mlModel: (mv: VersionRef, readable = true) =>
     queryOptions({
       queryKey: [
         ...versionFileQueries.all,
         mv.name,
         mv.version,
         mv.source ?? '',
-        'MLmodel',
+        readable ? 'MLmodel' : 'MLmodel (not readable)',
       ] as const,
-      queryFn: async ({ signal }) =>
-        mlModelFromBytes(
-          await fetchModelVersionBytes(filesOf(mv), 'MLmodel', { head: MLMODEL_BYTES }, signal),
-          MLMODEL_BYTES,
-        ),
+      // Where the files are not readable (versionFilesReadable), said at once, asking nothing.
+      queryFn: async ({ signal }): Promise<VersionMlModel> =>
+        readable
+          ? mlModelFromBytes(
+              await fetchModelVersionBytes(filesOf(mv), 'MLmodel', { head: MLMODEL_BYTES }, signal),
+              MLMODEL_BYTES,
+            )
+          : NOT_READABLE,
       ...FILE_CACHE,
     }),
 

@@ -1,21 +1,12 @@
-import { useQuery } from '@tanstack/react-query';
-import { versionFileQueries } from '@/api/queries/model-version-files';
 import type { ModelVersion } from '@/api/types';
 import { ErrorNotice } from '@/components/ErrorNotice';
 import { Skeleton } from '@/components/Skeleton';
 import { signatureCompat, type VersionMlModel } from '@/lib/registry/signature';
 import { SchemaChangesTable } from './SchemaChangesTable';
+import { useVersionMlModel } from './useVersionMlModel';
 
 const signatureOf = (read: VersionMlModel | undefined) =>
   read?.state === 'read' ? read.signature : undefined;
-
-function useMlModel(mv: ModelVersion | undefined) {
-  return useQuery({
-    // Disabled without a version; the placeholder key is never fetched.
-    ...versionFileQueries.mlModel(mv ?? { name: '', version: '', source: undefined }),
-    enabled: mv !== undefined,
-  });
-}
 
 /**
  * Can the candidate take the champion's place for the champion's callers? Its signature's inputs
@@ -29,8 +20,8 @@ export function SignatureCompatSection({
   champion: ModelVersion | undefined;
   candidate: ModelVersion;
 }) {
-  const before = useMlModel(champion);
-  const after = useMlModel(candidate);
+  const before = useVersionMlModel(champion);
+  const after = useVersionMlModel(candidate);
   const failed = [before, after].find((q) => q.isError);
   let body;
   if ((champion && before.isPending) || after.isPending)

@@ -1,8 +1,7 @@
-import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { versionFileQueries } from '@/api/queries/model-version-files';
 import type { ModelVersion } from '@/api/types';
 import { MlflowError } from '@/api/errors';
+import { useVersionMlModel } from './useVersionMlModel';
 
 // A row scrolled past in less than this never asks for its MLmodel: a fling through 500 versions
 // would otherwise start a read for every row it crosses.
@@ -21,7 +20,7 @@ export function SignaturePresence({ version: mv }: { version: ModelVersion }) {
     const timer = setTimeout(() => setSettled(true), SETTLE_MS);
     return () => clearTimeout(timer);
   }, []);
-  const query = useQuery({ ...versionFileQueries.mlModel(mv), enabled: settled });
+  const query = useVersionMlModel(mv, settled);
   const read = query.data;
   if (query.isError) {
     const code = query.error instanceof MlflowError ? `${query.error.errorCode}: ` : '';

@@ -1,14 +1,13 @@
-import { useQuery } from '@tanstack/react-query';
-import { versionFileQueries } from '@/api/queries/model-version-files';
 import type { ModelVersion } from '@/api/types';
 import { ErrorNotice } from '@/components/ErrorNotice';
 import { Skeleton } from '@/components/Skeleton';
 import { InputExample } from './InputExample';
 import { SchemaTable } from './SchemaTable';
+import { useVersionMlModel } from './useVersionMlModel';
 
 /** The version's signature (inputs, outputs, params) and input example, read from its MLmodel. */
 export function SignatureSection({ version: mv }: { version: ModelVersion }) {
-  const query = useQuery(versionFileQueries.mlModel(mv));
+  const query = useVersionMlModel(mv);
   const read = query.data;
   let body;
   if (query.isPending) body = <Skeleton rows={4} label="Reading the MLmodel…" />;
